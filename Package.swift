@@ -1,0 +1,28 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Host and plugins depend only on the products of the AnacondaKit package, which are `.dynamic`: the plugin
+// API then exists once per process, shared by the host and every dlopen'd plugin.
+let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaKit")
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "anaconda",
+    products: [
+        .executable(name: "anaconda", targets: ["anaconda"])
+    ],
+    dependencies: [
+        .package(path: "AnacondaKit")
+    ],
+    targets: [
+        .executableTarget(
+            name: "anaconda",
+            dependencies: ["AnacondaHost", pluginAPI],
+            swiftSettings: strict,
+            // An installed host finds libAnacondaPluginAPI.so in <prefix>/lib.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../lib"])]
+        ),
+        .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
+        .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
+    ]
+)

@@ -1,0 +1,61 @@
+/// The host's global options, parsed up to the first command name; everything after it belongs to the command.
+struct HostOptions: Equatable {
+    var site: String?
+    var isVerbose = false
+    var showVersion = false
+    var showHelp = false
+    var command: String?
+    var commandArguments: [String] = []
+
+    /// A global option the host does not know, or one missing its value.
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> HostOptions {
+        var options = HostOptions()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            switch argument {
+            case "--at":
+                guard index < arguments.count else { throw UsageError(message: "Option '--at' requires an argument.") }
+                options.site = arguments[index]
+                index += 1
+            case _ where argument.hasPrefix("--at="):
+                options.site = String(argument.dropFirst("--at=".count))
+            case "-v", "--verbose": options.isVerbose = true
+            case "-V", "--version": options.showVersion = true
+            case "-h", "--help": options.showHelp = true
+            case "--":
+                if index < arguments.count {
+                    options.command = arguments[index]
+                    options.commandArguments = Array(arguments[(index + 1)...])
+                }
+                return options
+            case _ where argument.hasPrefix("-") && argument.count > 1:
+                try options.parseFlagCluster(argument)
+            default:
+                options.command = argument
+                options.commandArguments = Array(arguments[index...])
+                return options
+            }
+        }
+        return options
+    }
+
+    /// `-vV` style clusters of the short flags.
+    private mutating func parseFlagCluster(_ argument: String) throws(UsageError) {
+        guard !argument.hasPrefix("--") else { throw UsageError(message: "No such option: \(argument)") }
+        for flag in argument.dropFirst() {
+            switch flag {
+            case "v": isVerbose = true
+            case "V": showVersion = true
+            case "h": showHelp = true
+            default: throw UsageError(message: "No such option: -\(flag)")
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import AnacondaPluginAPI
+
+/// `anaconda login|logout|whoami [--at SITE] [args...]`: picks the login provider and site, then runs
+/// `<provider command> <verb> [args...]` through the shared error handler with the site passed down.
+struct LoginRouter {
+    enum Verb: String, CaseIterable {
+        case login, logout, whoami
+
+        var summary: String {
+            switch self {
+            case .login: "Sign into Anaconda services"
+            case .logout: "Sign out from Anaconda services"
+            case .whoami: "Display account information"
+            }
+        }
+    }
+
+    /// A site of one provider; `destination` is `nil` for a provider that lists no sites.
+    struct Choice {
+        var plugin: InstalledPlugin
+        var destination: LoginDestination?
+
+        var label: String { destination?.label ?? plugin.name }
+        var isDefault: Bool { destination?.isDefault ?? false }
+    }
+
+    let host: Host
+    let verb: Verb
+
+    func run(arguments: [String]) async -> Int32 {
+        let terminal = host.terminal
+        var wrapperSite: String?
+        var forwarded: [String] = []
+        var wantsHelp = false
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--at", index < arguments.count, wrapperSite == nil {
+                wrapperSite = arguments[index]
+                index += 1
+            } else if argument.hasPrefix("--at="), wrapperSite == nil {
+                wrapperSite = String(argument.dropFirst("--at=".count))
+            } else if argument == "-h" || argument == "--help" {
+                wantsHelp = true
+            } else if argument == "--" {
+                forwarded += arguments[index...]
+                break
+            } else {
+                forwarded.append(argument)
+            }
+        }
+        if host.options.site != nil, wrapperSite != nil {
+            return host.fail(ErrorReport(for: AnacondaError(label: "ValueError", message: "--at was specified twice")))
+        }
+        let requested = wrapperSite ?? host.options.site
+        let choices: [Choice]
+        do {
+            choices = try allChoices()
+        } catch {
+            return host.fail(ErrorReport(for: error))
+        }
+        if wantsHelp && wrapperSite == nil {
+            terminal.print(help(choices: choices))
+            return ExitStatus.success
+        }
+        if wantsHelp { forwarded.append("--help") }
+        let choice: Choice
+        if let requested {
+            guard let match = choices.first(where: { $0.destination?.matches(requested) ?? false }) else {
+                terminal.printError(
+                    "\(requested) is not an allowed value for --at. Use one of \n"
+                        + choices.map { "* \($0.label)" }.joined(separator: "\n"))
+                terminal.printError("Aborted.")
+                return ExitStatus.usage
+            }
+            choice = match
+        } else if choices.count > 1, terminal.isInteractive {
+            guard let picked = DestinationPicker.choose(from: choices.compactMap(\.destination), terminal: terminal)
+            else {
+                terminal.printError("Aborted.")
+                return ExitStatus.failure
+            }
+            choice = choices[picked]
+        } else {
+            choice = choices.first(where: \.isDefault) ?? choices[0]
+        }
+        let loginCommand = choice.plugin.loginCommand ?? choice.plugin.name
+        return await host.runHandled(
+            choice.plugin,
+            command: loginCommand,
+            arguments: [verb.rawValue] + forwarded,
+            site: choice.destination?.name ?? requested)
+    }
+
+    /// Every provider's sites, the default site first.
+    private func allChoices() throws -> [Choice] {
+        var choices: [Choice] = []
+        for plugin in host.catalog.loginProviders {
+            let provider = try host.loginProviderObject(plugin)
+            let destinations = try provider.loginDestinations(in: host.context(site: nil))
+            if destinations.isEmpty {
+                choices.append(Choice(plugin: plugin, destination: nil))
+            } else {
+                choices += destinations.map { Choice(plugin: plugin, destination: $0) }
+            }
+        }
+        return choices.filter(\.isDefault) + choices.filter { !$0.isDefault }
+    }
+
+    private func help(choices: [Choice]) -> String {
+        let names = choices.compactMap { $0.destination.map { "'\($0.name)'" } }.joined(separator: ", ")
+        return """
+            Usage: anaconda \(verb.rawValue) [OPTIONS] [ARGS]...
+
+              \(verb.summary)
+
+            Options:
+            \(HostHelp.table([("--at SITE", "Choose from [\(names)]"), ("-h, --help", "Show this message and exit.")]))
+
+            """
+    }
+}

@@ -1,0 +1,43 @@
+import AnacondaPluginAPI
+
+/// The values a plugin library reports through `anaconda_plugin_handshake`, compared with the host's own.
+struct PluginHandshake: Equatable, CustomStringConvertible {
+    var magic: UInt64
+    var abiVersion: UInt32
+    var apiVersion: String
+    var toolchain: String
+
+    /// The host's values, compiled into the host.
+    static let host = PluginHandshake(anaconda_plugin_make_handshake())
+
+    init(_ raw: anaconda_plugin_handshake) {
+        magic = raw.magic
+        abiVersion = raw.abi_version
+        apiVersion = raw.api_version.map { String(cString: $0) } ?? ""
+        toolchain = raw.toolchain.map { String(cString: $0) } ?? ""
+    }
+
+    init(magic: UInt64, abiVersion: UInt32, apiVersion: String, toolchain: String) {
+        self.magic = magic
+        self.abiVersion = abiVersion
+        self.apiVersion = apiVersion
+        self.toolchain = toolchain
+    }
+
+    /// `ABI 1, API 0.1.0, <toolchain>`.
+    var description: String { "ABI \(abiVersion), API \(apiVersion), \(toolchain)" }
+
+    /// Why a plugin reporting `self` cannot run in a host built as `host`, or `nil` if it can.
+    func incompatibility(with host: PluginHandshake) -> String? {
+        if magic != host.magic { return "its handshake symbol does not return an anaconda plugin handshake" }
+        if abiVersion != host.abiVersion { return "plugin ABI \(abiVersion) but host ABI \(host.abiVersion)" }
+        if apiVersion != host.apiVersion {
+            return "plugin built against plugin API \(apiVersion) but host has \(host.apiVersion)"
+        }
+        if toolchain != host.toolchain {
+            return "plugin built with \(toolchain) but host with \(host.toolchain); "
+                + "Swift has no stable ABI on Linux, rebuild the plugin with the host's toolchain"
+        }
+        return nil
+    }
+}

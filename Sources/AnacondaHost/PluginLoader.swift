@@ -1,0 +1,81 @@
+import AnacondaPluginAPI
+import FoundationEssentials
+import Glibc
+
+/// Opens plugin libraries, at most once each, and only after their handshake and the shared-library check pass.
+/// Libraries are never closed: Swift metadata caches keep pointers into them.
+final class PluginLoader {
+    /// Symbols that must resolve to the host's copy of the shared libraries. A plugin that linked a private copy of
+    /// the plugin API, ArgumentParser or Logging would silently break typed errors and protocol casts.
+    static let sharedSymbols: [(symbol: String, library: String)] = [
+        ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI"),  // protocol descriptor of AnacondaPlugin
+        ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser"),  // protocol descriptor of ParsableCommand
+        ("$s7Logging10LogHandlerMp", "Logging"),  // protocol descriptor of LogHandler
+    ]
+
+    private var loaded: [String: any AnacondaPlugin] = [:]
+    private let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// The plugin object of `plugin`, loading its library on first use.
+    func load(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {
+        if let object = loaded[plugin.libraryPath] { return object }
+        let object = try open(plugin)
+        loaded[plugin.libraryPath] = object
+        return object
+    }
+
+    private func open(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {
+        let host = PluginHandshake.host
+        if plugin.manifest.abiVersion != Int(host.abiVersion) {
+            throw PluginLoadError(plugin, "its manifest declares ABI \(plugin.manifest.abiVersion)")
+        }
+        guard FileManager.default.fileExists(atPath: plugin.libraryPath) else {
+            throw PluginLoadError(plugin, "the library file does not exist (named in \(plugin.manifestPath))")
+        }
+        logger.debug("Opening plugin '\(plugin.name)' library \(plugin.libraryPath)")
+        guard let handle = dlopen(plugin.libraryPath, RTLD_NOW | RTLD_LOCAL) else {
+            throw PluginLoadError(plugin, "dlopen failed: \(Self.lastDynamicLinkerError())")
+        }
+        guard let handshakeSymbol = dlsym(handle, ANACONDA_PLUGIN_HANDSHAKE_SYMBOL) else {
+            throw PluginLoadError(plugin, "the library does not export \(ANACONDA_PLUGIN_HANDSHAKE_SYMBOL)")
+        }
+        typealias HandshakeFunction = @convention(c) () -> anaconda_plugin_handshake
+        let handshake = PluginHandshake(unsafeBitCast(handshakeSymbol, to: HandshakeFunction.self)())
+        if let reason = handshake.incompatibility(with: host) {
+            throw PluginLoadError(plugin, reason, handshake: handshake)
+        }
+        for shared in Self.sharedSymbols {
+            let own = dlsym(handle, shared.symbol)
+            let hosts = dlsym(UnsafeMutableRawPointer(bitPattern: 0), shared.symbol)  // RTLD_DEFAULT
+            if own != hosts {
+                throw PluginLoadError(
+                    plugin,
+                    "the library contains its own copy of \(shared.library) instead of using the host's "
+                        + "libAnacondaPluginAPI.so; depend only on the AnacondaPluginAPI product",
+                    handshake: handshake)
+            }
+        }
+        guard let createSymbol = dlsym(handle, ANACONDA_PLUGIN_CREATE_SYMBOL) else {
+            throw PluginLoadError(
+                plugin, "the library does not export \(ANACONDA_PLUGIN_CREATE_SYMBOL)", handshake: handshake)
+        }
+        typealias CreateFunction = @convention(c) () -> UnsafeMutableRawPointer?
+        guard let pointer = unsafeBitCast(createSymbol, to: CreateFunction.self)(),
+            let object = PluginExport.take(pointer)
+        else {
+            throw PluginLoadError(
+                plugin, "\(ANACONDA_PLUGIN_CREATE_SYMBOL) did not return an AnacondaPlugin", handshake: handshake)
+        }
+        logger.debug("Loaded plugin '\(plugin.name)' \(plugin.manifest.version) (\(handshake))")
+        return object
+    }
+
+    private static func lastDynamicLinkerError() -> String {
+        guard let message = dlerror() else { return "unknown error" }
+        return String(cString: message)
+    }
+}

@@ -1,0 +1,30 @@
+import AnacondaHost
+import AnacondaPluginAPI
+import FoundationEssentials
+import Glibc
+
+@main
+enum Entrypoint {
+    static func main() async {
+        // Ctrl-C ends the process with the conventional status; files are only ever replaced atomically.
+        signal(SIGINT) { _ in
+            _ = write(2, "\n", 1)
+            _exit(130)
+        }
+        let invocation = HostInvocation(
+            arguments: Array(CommandLine.arguments.dropFirst()),
+            environment: ProcessInfo.processInfo.environment,
+            executablePath: executablePath(),
+            workingDirectory: FileManager.default.currentDirectoryPath,
+            terminal: StandardTerminal())
+        exit(await Host.run(invocation))
+    }
+
+    /// The real path of this binary (following symlinks), so plugins installed next to it are found.
+    private static func executablePath() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        guard length > 0 else { return CommandLine.arguments[0] }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
