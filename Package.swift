@@ -24,5 +24,8 @@ let package = Package(
         ),
         .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
+        // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
+        .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"]),
+        .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
     ]
 )

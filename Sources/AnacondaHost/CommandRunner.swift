@@ -15,13 +15,18 @@ enum CommandRunner {
         } catch {
             throw exit(for: error, commandType: commandType, terminal: context.terminal)
         }
-        do {
-            if let command = parsed as? any PluginCommand {
-                try await command.run(in: context)
-            } else {
-                var group = parsed  // a command group with no subcommand chosen: ArgumentParser shows its help
-                try group.run()
+        guard let command = parsed as? any PluginCommand else {
+            // ArgumentParser's own `help` command, or a group with no subcommand chosen: both end in help.
+            do {
+                var builtIn = parsed
+                try builtIn.run()
+                return
+            } catch {
+                throw exit(for: error, commandType: commandType, terminal: context.terminal)
             }
+        }
+        do {
+            try await command.run(in: context)
         } catch let error where isArgumentParserOutcome(error) {
             throw exit(for: error, commandType: commandType, terminal: context.terminal)
         }

@@ -59,12 +59,22 @@ public final class Host {
             return await LoginRouter(host: self, verb: verb).run(arguments: options.commandArguments)
         }
         guard let (plugin, _) = catalog.plugin(providing: command) else {
-            terminal.printError(
-                "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\n"
-                    + "Error: No such command '\(command)'.")
-            return ExitStatus.usage
+            return unknownCommand(command)
         }
         return await runHandled(plugin, command: command, arguments: options.commandArguments, site: options.site)
+    }
+
+    /// A usage error; but when some manifests could not be read the command may be in one of them, so that is a
+    /// plugin failure (exit 1) rather than a typo.
+    private func unknownCommand(_ command: String) -> Int32 {
+        let broken = catalog.problems.count
+        let note = broken == 0
+            ? ""
+            : " (\(broken) plugin manifest\(broken == 1 ? "" : "s") could not be read, see the warnings above)"
+        terminal.printError(
+            "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\n"
+                + "Error: No such command '\(command)'\(note).")
+        return broken == 0 ? ExitStatus.usage : ExitStatus.failure
     }
 
     /// The context plugin commands run in.

@@ -24,8 +24,16 @@ struct PluginHandshake: Equatable, CustomStringConvertible {
         self.toolchain = toolchain
     }
 
-    /// `ABI 1, API 0.1.0, <toolchain>`.
-    var description: String { "ABI \(abiVersion), API \(apiVersion), \(toolchain)" }
+    /// `ABI 1, API 0.1.0, clang 21.0.0 11673e6660b2`.
+    var description: String { "ABI \(abiVersion), API \(apiVersion), \(toolchainSummary)" }
+
+    /// The toolchain's clang version and the first 12 digits of its source commit, e.g. `clang 21.0.0 11673e6660b2`.
+    var toolchainSummary: String {
+        let words = toolchain.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
+        guard words.first == "Clang", words.count >= 2 else { return toolchain.isEmpty ? "unknown toolchain" : toolchain }
+        let commit = words.last(where: { $0.count >= 12 && $0.allSatisfy(\.isHexDigit) }).map { " " + $0.prefix(12) }
+        return "clang \(words[1])\(commit ?? "")"
+    }
 
     /// Why a plugin reporting `self` cannot run in a host built as `host`, or `nil` if it can.
     func incompatibility(with host: PluginHandshake) -> String? {
@@ -35,7 +43,7 @@ struct PluginHandshake: Equatable, CustomStringConvertible {
             return "plugin built against plugin API \(apiVersion) but host has \(host.apiVersion)"
         }
         if toolchain != host.toolchain {
-            return "plugin built with \(toolchain) but host with \(host.toolchain); "
+            return "plugin built with \(toolchainSummary) but host with \(host.toolchainSummary); "
                 + "Swift has no stable ABI on Linux, rebuild the plugin with the host's toolchain"
         }
         return nil

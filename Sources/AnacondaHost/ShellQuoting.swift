@@ -33,7 +33,7 @@ enum ShellQuoting {
             } else if let equals = argument.firstIndex(of: "="),
                 secretOptions.contains(String(argument[..<equals]))
             {
-                result.append(argument[..<equals] + "=" + redacted)
+                result.append(String(argument[...equals]) + redacted)
             } else {
                 result.append(argument)
             }
@@ -41,9 +41,14 @@ enum ShellQuoting {
         return result
     }
 
-    /// A command line for display: each argument quoted, secrets redacted.
+    /// A command line for display: each argument quoted, secrets redacted. `--option=value` quotes only the value.
     static func commandLine(_ arguments: [String]) -> String {
-        redactingSecrets(arguments).map(quote).joined(separator: " ")
+        redactingSecrets(arguments).map { argument in
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                return String(argument[...equals]) + quote(String(argument[argument.index(after: equals)...]))
+            }
+            return quote(argument)
+        }.joined(separator: " ")
     }
 }
 

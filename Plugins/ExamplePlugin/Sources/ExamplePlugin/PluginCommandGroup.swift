@@ -1,0 +1,14 @@
+import AnacondaPluginAPI
+
+/// `anaconda plugin ...`
+struct PluginCommandGroup: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugin",
+        _superCommandName: "anaconda",
+        abstract: "An example third-party plugin.",
+        subcommands: [FailCommand.self, NeedLoginCommand.self, WaitCommand.self, ContextCommand.self])
+
+    func run(in context: PluginContext) async throws {
+        throw CleanExit.helpRequest(self)
+    }
+}

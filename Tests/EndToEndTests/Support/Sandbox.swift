@@ -1,0 +1,70 @@
+import Foundation
+
+/// A fresh temporary HOME and plugin directory for one test; nothing touches the real home directory.
+final class Sandbox {
+    let root: URL
+    var home: URL { root.appendingPathComponent("home") }
+    var plugins: URL { root.appendingPathComponent("plugins") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("anaconda-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The environment a test runs the host with: only what is given here, nothing inherited.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "HOME": home.path,
+            "PATH": "/usr/bin:/bin",
+            "ANACONDA_PLUGIN_PATH": plugins.path,
+            "COLUMNS": "80",
+            "NO_COLOR": "1",
+        ]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    /// Installs one of the example package's plugins the way a user would: its manifest and library copied into
+    /// `plugins/<name>/`.
+    @discardableResult
+    func installExamplePlugin(_ manifestName: String, library: String) throws -> URL {
+        let directory = plugins.appendingPathComponent(manifestName)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let manifest = BuiltProducts.repositoryRoot
+            .appendingPathComponent("Plugins/ExamplePlugin/Manifests/\(manifestName)/plugin-manifest.json")
+        try FileManager.default.copyItem(at: manifest, to: directory.appendingPathComponent("plugin-manifest.json"))
+        let source = try BuiltProducts.exampleLibrary(library)
+        try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent("lib\(library).so"))
+        return directory
+    }
+
+    /// Writes `plugins/<directory>/plugin-manifest.json`.
+    @discardableResult
+    func writeManifest(_ directory: String, _ contents: String) throws -> URL {
+        let folder = plugins.appendingPathComponent(directory)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: folder.appendingPathComponent("plugin-manifest.json"))
+        return folder
+    }
+
+    /// A manifest for one plugin named `name` with one command of the same name and library `library`.
+    static func manifest(name: String, library: String, abiVersion: Int = 1, login: Bool = false) -> String {
+        """
+        {"schemaVersion": 1, "plugins": [{"name": "\(name)", "version": "9.9.9", "library": "\(library)",
+          "abiVersion": \(abiVersion), "apiVersion": "0.1.0",
+          "commands": [{"name": "\(name)", "summary": "The \(name) plugin"}]\(login ? #", "login": {"command": "\#(name)"}"# : "")}]}
+        """
+    }
+
+    func file(_ relativePath: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: home.appendingPathComponent(relativePath).path) else {
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
