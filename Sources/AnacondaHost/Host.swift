@@ -39,7 +39,7 @@ public final class Host {
             executableDirectory: FilePath.parent(of: invocation.executablePath),
             homeDirectory: invocation.homeDirectory)
         logger.debug("Plugin search path: \(searchPath.directories.joined(separator: ":"))")
-        let catalog = PluginCatalog.discover(in: searchPath)
+        let catalog = PluginCatalog.discover(in: searchPath, workingDirectory: invocation.workingDirectory)
         for problem in catalog.problems {
             terminal.printError("warning: \(problem)")
         }

@@ -20,7 +20,7 @@ enum HostHelp {
             text += "  (none installed; see ANACONDA_PLUGIN_PATH)\n"
         } else {
             text += table(commands.map { entry in
-                let subcommands = (entry.command.subcommands ?? []).map(\.name)
+                let subcommands = entry.command.subcommands
                 let summary = subcommands.isEmpty
                     ? entry.command.summary
                     : entry.command.summary + "\n" + subcommands.joined(separator: ", ")

@@ -7,5 +7,5 @@ struct InstalledPlugin: Equatable {
     var name: String { manifest.name }
 
     /// Whether `anaconda login|logout|whoami` may route to this plugin.
-    var loginCommand: String? { manifest.login?.command }
+    var loginCommand: String? { manifest.loginCommand }
 }

@@ -28,51 +28,46 @@ struct PluginCatalog {
         commandOwners.keys.sorted().compactMap { plugin(providing: $0) }.filter { $0.command.hidden != true }
     }
 
-    /// Reads the manifests in every directory of `searchPath`. Unreadable directories are skipped.
-    static func discover(in searchPath: PluginSearchPath, fileManager: FileManager = .default) -> PluginCatalog {
+    /// Reads the manifests in every directory of `searchPath` (relative directories are taken from
+    /// `workingDirectory`). Missing or unreadable directories are skipped.
+    static func discover(
+        in searchPath: PluginSearchPath,
+        workingDirectory: String,
+        fileManager: FileManager = .default
+    ) -> PluginCatalog {
         var catalog = PluginCatalog()
         var seen = Set<String>()
         for directory in searchPath.directories {
-            for path in manifestPaths(in: directory, fileManager: fileManager) {
-                let key = FilePath.absolute(path, relativeTo: fileManager.currentDirectoryPath)
-                guard seen.insert(key).inserted else { continue }
-                catalog.add(manifestAt: key, fileManager: fileManager)
+            let absolute = FilePath.absolute(directory, relativeTo: workingDirectory)
+            for candidate in manifestCandidates(in: absolute, fileManager: fileManager) {
+                guard seen.insert(candidate).inserted else { continue }
+                // Reading is the existence check: one system call per candidate, no separate stat.
+                guard let data = fileManager.contents(atPath: candidate) else { continue }
+                catalog.add(manifest: data, at: candidate)
             }
         }
         return catalog
     }
 
-    private static func manifestPaths(in directory: String, fileManager: FileManager) -> [String] {
-        var paths: [String] = []
-        let direct = FilePath.join(directory, "plugin-manifest.json")
-        if fileManager.fileExists(atPath: direct) { paths.append(direct) }
+    /// `plugin-manifest.json` in the directory and in each of its visible subdirectories.
+    private static func manifestCandidates(in directory: String, fileManager: FileManager) -> [String] {
         let children = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
-        for child in children.sorted() where !child.hasPrefix(".") {
-            let nested = FilePath.join(FilePath.join(directory, child), "plugin-manifest.json")
-            if fileManager.fileExists(atPath: nested) { paths.append(nested) }
-        }
-        return paths
+        return [FilePath.join(directory, "plugin-manifest.json")]
+            + children.sorted().filter { !$0.hasPrefix(".") && $0 != "plugin-manifest.json" }.map {
+                FilePath.join(FilePath.join(directory, $0), "plugin-manifest.json")
+            }
     }
 
     /// Adds the plugins of one manifest file, recording a problem instead of failing.
-    mutating func add(manifestAt path: String, fileManager: FileManager = .default) {
-        guard let data = fileManager.contents(atPath: path) else {
-            problems.append(ManifestProblem(path: path, reason: "cannot be read"))
-            return
-        }
+    mutating func add(manifest data: Data, at path: String) {
         let manifest: PluginManifest
         do {
-            manifest = try JSONDecoder().decode(PluginManifest.self, from: data)
-        } catch {
-            problems.append(ManifestProblem(path: path, reason: ManifestProblem.reason(for: error)))
+            manifest = try PluginManifest(json: JSONReader(try JSONValue.parse(data)))
+        } catch let error as JSONValue.SyntaxError {
+            problems.append(ManifestProblem(path: path, reason: "malformed JSON: \(error)"))
             return
-        }
-        guard manifest.schemaVersion == PluginManifest.supportedSchemaVersion else {
-            problems.append(
-                ManifestProblem(
-                    path: path,
-                    reason: "schemaVersion \(manifest.schemaVersion) is not supported "
-                        + "(this host reads \(PluginManifest.supportedSchemaVersion))"))
+        } catch {
+            problems.append(ManifestProblem(path: path, reason: "\(error)"))
             return
         }
         let directory = FilePath.parent(of: path)

@@ -16,7 +16,7 @@ struct PluginCatalogTests {
         let searchPath = PluginSearchPath(
             environment: ["ANACONDA_PLUGIN_PATH": directory.path], executableDirectory: "/nonexistent/bin",
             homeDirectory: "/nonexistent/home")
-        return PluginCatalog.discover(in: searchPath)
+        return PluginCatalog.discover(in: searchPath, workingDirectory: "/")
     }
 
     static func manifest(_ name: String, commands: [String], login: String? = nil) -> String {

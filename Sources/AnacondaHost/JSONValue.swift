@@ -1,0 +1,200 @@
+/// A parsed JSON document. The host reads manifests with this small parser instead of `JSONDecoder`:
+/// `anaconda --help` parses every installed manifest, and this keeps that cost flat as plugins are added.
+enum JSONValue: Equatable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    /// A syntax error with its 1-based line and column.
+    struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        var message: String
+        var line: Int
+        var column: Int
+        var description: String { "\(message) at line \(line), column \(column)" }
+    }
+
+    static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(Array(bytes))
+        return try parser.parseDocument()
+    }
+}
+
+/// Recursive-descent JSON parser over UTF-8 bytes (RFC 8259), nesting limited to 64 levels.
+private struct JSONParser {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func parseDocument() throws(JSONValue.SyntaxError) -> JSONValue {
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected content after the JSON value") }
+        return value
+    }
+
+    private mutating func parseValue(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
+        guard depth < 64 else { throw error("nesting is too deep") }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+        }
+    }
+
+    private mutating func parseObject(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
+        index += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return .object(members) }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
+            members[key] = try parseValue(depth: depth + 1)
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "}")) { return .object(members) }
+            throw error("expected ',' or '}' in an object")
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if consume(UInt8(ascii: "]")) { return .array(elements) }
+        while true {
+            elements.append(try parseValue(depth: depth + 1))
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "]")) { return .array(elements) }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
+
+    private mutating func parseString() throws(JSONValue.SyntaxError) -> String {
+        index += 1
+        var result = ""
+        var start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                result += String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                return result
+            }
+            if byte < 0x20 { throw error("control character in a string") }
+            if byte == UInt8(ascii: "\\") {
+                result += String(decoding: bytes[start..<index], as: UTF8.self)
+                result.unicodeScalars.append(try parseEscape())
+                start = index
+                continue
+            }
+            index += 1
+        }
+        throw error("unterminated string")
+    }
+
+    private mutating func parseEscape() throws(JSONValue.SyntaxError) -> Unicode.Scalar {
+        index += 1
+        guard index < bytes.count else { throw error("unterminated escape") }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            var code = try parseHex4()
+            if (0xD800..<0xDC00).contains(code) {
+                guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")) else { throw error("unpaired surrogate") }
+                let low = try parseHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate") }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+            return scalar
+        default:
+            throw error("invalid escape")
+        }
+    }
+
+    private mutating func parseHex4() throws(JSONValue.SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("invalid \\u escape") }
+        var value: UInt32 = 0
+        for byte in bytes[index..<(index + 4)] {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { throw error("invalid \\u escape") }
+            value = value * 16 + UInt32(digit)
+        }
+        index += 4
+        return value
+    }
+
+    private mutating func parseNumber() throws(JSONValue.SyntaxError) -> JSONValue {
+        let start = index
+        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            index = start
+            throw error("invalid number")
+        }
+        return .number(number)
+    }
+
+    private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONValue.SyntaxError) -> JSONValue {
+        let literal = Array(word.utf8)
+        guard index + literal.count <= bytes.count, Array(bytes[index..<(index + literal.count)]) == literal else {
+            throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+        }
+        index += literal.count
+        return value
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func error(_ message: String) -> JSONValue.SyntaxError {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(index, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return JSONValue.SyntaxError(message: message, line: line, column: column)
+    }
+}
