@@ -23,6 +23,7 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../lib"])]
         ),
         .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
+        .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
         .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"]),

@@ -1,3 +1,4 @@
+import AnacondaPluginAPI
 import FoundationEssentials
 
 /// The plugins found in manifests, indexed by command, plus every problem met while reading them.

@@ -1,3 +1,5 @@
+import AnacondaPluginAPI
+
 /// The contents of a `plugin-manifest.json` file: what the host needs to list and route to plugins without
 /// loading them. See the README for the format.
 struct PluginManifest: Equatable {

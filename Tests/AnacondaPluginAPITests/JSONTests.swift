@@ -1,6 +1,5 @@
+import AnacondaPluginAPI
 import Testing
-
-@testable import AnacondaHost
 
 @Suite("Manifest JSON parser")
 struct JSONValueTests {
@@ -8,8 +7,8 @@ struct JSONValueTests {
     func parses() throws {
         let value = try JSONValue.parse(Array(#" {"a": [1, -2.5e1, true, false, null], "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#.utf8))
         #expect(value == .object([
-            "a": .array([.number(1), .number(-25), .bool(true), .bool(false), .null]),
-            "s": .string("x\"\\/\né😀"),
+            .init("a", .array([.number(1), .number(-25), .bool(true), .bool(false), .null])),
+            .init("s", .string("x\"\\/\né😀")),
         ]))
     }
 
@@ -39,5 +38,42 @@ struct JSONValueTests {
         #expect(throws: JSONReader.FieldError(description: "missing key 'p[0].m'")) {
             try reader.field("p").array()[0].field("m")
         }
+    }
+}
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    let value = JSONValue.object([
+        .init("b", .string("é\"\n")), .init("a", .array([.number(1), .number(2.5), .null, .bool(true)])),
+        .init("e", .object([])),
+    ])
+
+    @Test("writes Python's json.dumps forms")
+    func forms() {
+        #expect(JSONWriter.python.string(value) == #"{"b": "\u00e9\"\n", "a": [1, 2.5, null, true], "e": {}}"#)
+        #expect(JSONWriter.compact.string(value) == #"{"b":"\u00e9\"\n","a":[1,2.5,null,true],"e":{}}"#)
+        #expect(JSONWriter.indented(2, sortKeys: true).string(value) == """
+            {
+              "a": [
+                1,
+                2.5,
+                null,
+                true
+              ],
+              "b": "\\u00e9\\"\\n",
+              "e": {}
+            }
+            """)
+    }
+
+    @Test("a written document parses back to the same value")
+    func roundTrip() throws {
+        #expect(try JSONValue.parse(JSONWriter.python.string(value)) == value)
+    }
+
+    @Test("setting and removing members keeps the order of the rest")
+    func editing() {
+        let edited = value.setting("a", to: .null).setting("z", to: .bool(false)).removing("b")
+        #expect(JSONWriter.compact.string(edited) == #"{"a":null,"e":{},"z":false}"#)
     }
 }

@@ -1,24 +1,21 @@
-/// A parsed JSON document. The host reads manifests with this small parser instead of `JSONDecoder`:
-/// `anaconda --help` parses every installed manifest, and this keeps that cost flat as plugins are added.
-enum JSONValue: Equatable {
-    case object([String: JSONValue])
-    case array([JSONValue])
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-
+extension JSONValue {
     /// A syntax error with its 1-based line and column.
-    struct SyntaxError: Error, Equatable, CustomStringConvertible {
-        var message: String
-        var line: Int
-        var column: Int
-        var description: String { "\(message) at line \(line), column \(column)" }
+    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "\(message) at line \(line), column \(column)" }
     }
 
-    static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+    /// Parses a JSON document (RFC 8259). Object members keep their order; nesting is limited to 64 levels.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(Array(bytes))
         return try parser.parseDocument()
+    }
+
+    /// Parses JSON text.
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        try parse(Array(text.utf8))
     }
 }
 
@@ -56,7 +53,7 @@ private struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [JSONValue.Member] = []
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return .object(members) }
         while true {
@@ -65,7 +62,7 @@ private struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
-            members[key] = try parseValue(depth: depth + 1)
+            members.append(JSONValue.Member(key, try parseValue(depth: depth + 1)))
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
             if consume(UInt8(ascii: "}")) { return .object(members) }
