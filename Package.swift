@@ -4,15 +4,19 @@ import PackageDescription
 // Host and plugins depend only on the products of the AnacondaKit package, which are `.dynamic`: the plugin
 // API then exists once per process, shared by the host and every dlopen'd plugin.
 let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaKit")
+let authLibrary: Target.Dependency = .product(name: "AnacondaAuth", package: "AnacondaAuth")
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "anaconda",
     products: [
-        .executable(name: "anaconda", targets: ["anaconda"])
+        .executable(name: "anaconda", targets: ["anaconda"]),
+        // The `auth` plugin (`anaconda auth ...`, `anaconda sites ...`), loaded by the host with dlopen.
+        .library(name: "AnacondaAuthPlugin", type: .dynamic, targets: ["AuthPlugin"]),
     ],
     dependencies: [
-        .package(path: "AnacondaKit")
+        .package(path: "AnacondaKit"),
+        .package(path: "AnacondaKit/AnacondaAuth"),
     ],
     targets: [
         .executableTarget(
@@ -23,8 +27,10 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../lib"])]
         ),
         .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
+        .target(name: "AuthPlugin", dependencies: [pluginAPI, authLibrary], path: "Plugins/Auth", swiftSettings: strict),
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
+        .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
         .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"]),
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),

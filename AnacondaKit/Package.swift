@@ -3,6 +3,8 @@ import PackageDescription
 
 // The code the `anaconda` host and every plugin share. Each product is a `.dynamic` library so that its types
 // exist once per process: a private static copy in a plugin would break typed errors and protocol casts.
+// The auth library lives in the package `AnacondaAuth/` inside this folder: a library linked against this one
+// must be in another package, or SwiftPM copies the plugin API into it instead of linking the shared library.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(

@@ -1,11 +1,15 @@
 import AnacondaHost
 import AnacondaPluginAPI
+import Dispatch
 import FoundationEssentials
 import Glibc
 
 @main
 enum Entrypoint {
-    static func main() async {
+    /// Synchronous on purpose: the host's work runs off the main actor and the main thread only waits for it.
+    /// (An `async` main resumes on the main actor, whose queue stops being drained once a plugin loads full
+    /// Foundation with `dlopen`; the process then never exits.)
+    static func main() {
         // Ctrl-C ends the process with the conventional status; files are only ever replaced atomically.
         signal(SIGINT) { _ in
             _ = write(2, "\n", 1)
@@ -17,7 +21,14 @@ enum Entrypoint {
             executablePath: executablePath(),
             workingDirectory: FileManager.default.currentDirectoryPath,
             terminal: StandardTerminal())
-        exit(await Host.run(invocation))
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var status: Int32 = 1
+        Task.detached {
+            status = await Host.run(invocation)
+            finished.signal()
+        }
+        finished.wait()
+        exit(status)
     }
 
     /// The real path of this binary (following symlinks), so plugins installed next to it are found.

@@ -1,0 +1,14 @@
+import AnacondaPluginAPI
+
+/// `anaconda sites list|show|add|modify|remove`
+struct SitesCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites",
+        _superCommandName: "anaconda",
+        abstract: "Manage your Anaconda site configuration",
+        subcommands: [SitesShowCommand.self])
+
+    func run(in context: PluginContext) async throws {
+        throw CleanExit.helpRequest(self)
+    }
+}
