@@ -6,7 +6,9 @@ struct SitesCommand: PluginCommand {
         commandName: "sites",
         _superCommandName: "anaconda",
         abstract: "Manage your Anaconda site configuration",
-        subcommands: [SitesShowCommand.self])
+        subcommands: [
+            SitesShowCommand.self, SitesAddCommand.self, SitesModifyCommand.self, SitesRemoveCommand.self,
+        ])
 
     func run(in context: PluginContext) async throws {
         throw CleanExit.helpRequest(self)
