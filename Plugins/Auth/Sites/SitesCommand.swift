@@ -7,7 +7,7 @@ struct SitesCommand: PluginCommand {
         _superCommandName: "anaconda",
         abstract: "Manage your Anaconda site configuration",
         subcommands: [
-            SitesShowCommand.self, SitesAddCommand.self, SitesModifyCommand.self, SitesRemoveCommand.self,
+            SitesListCommand.self, SitesShowCommand.self, SitesAddCommand.self, SitesModifyCommand.self, SitesRemoveCommand.self,
         ])
 
     func run(in context: PluginContext) async throws {

@@ -1,0 +1,97 @@
+import AnacondaPluginAPI
+import Foundation
+
+/// The stored login of one site: load, save and delete its `TokenInfo` in the keyring the configuration selects.
+/// This is the storage API the auth plugin and other Swift clients use.
+public struct TokenStore: Sendable {
+    /// The site whose login this is.
+    public let site: AnacondaAuthSite
+    /// Where the login is kept.
+    public let keyring: any Keyring
+    /// Things the user should be told, e.g. why the system keyring could not be used.
+    public let warnings: [String]
+
+    /// Uses `keyring` as it is (tests, custom programs).
+    public init(site: AnacondaAuthSite, keyring: any Keyring, warnings: [String] = []) {
+        self.site = site
+        self.keyring = keyring
+        self.warnings = warnings
+    }
+
+    /// The keyring the configuration selects, as in the reference: a configured `api_key` / `keyring` (read-only),
+    /// else the Secret Service when `preferred_token_storage = "system"` and it works, else the file keyring.
+    /// `systemKeyring` is injected so tests can stand in for the Secret Service.
+    public init(
+        site: AnacondaAuthSite,
+        systemKeyring: () throws -> any Keyring = { try SecretServiceKeyring() }
+    ) {
+        let file = FileKeyring(path: site.keyringPath)
+        if site.apiKey != nil || site.keyring != nil {
+            self.init(site: site, keyring: ConfigKeyring(site: site))
+            return
+        }
+        guard site.preferredTokenStorage == .system else {
+            self.init(site: site, keyring: file)
+            return
+        }
+        do {
+            let system = try systemKeyring()
+            // A lookup proves the bus, the provider and the collection answer (within the keyring's bound).
+            _ = try system.password(service: TokenInfo.keyringService, account: site.domain)
+            self.init(site: site, keyring: system)
+        } catch {
+            self.init(
+                site: site, keyring: file,
+                warnings: [
+                    "warning: cannot use the system keyring: \(error). Using the file keyring \(site.keyringPath) "
+                        + "instead (set preferred_token_storage = \"anaconda-keyring\" to skip this check)."
+                ])
+        }
+    }
+
+    /// Whether logins can be saved here (not when the key comes from the configuration).
+    public var isReadOnly: Bool { keyring is ConfigKeyring }
+
+    /// The stored login, or `nil`. For `anaconda.com` a login stored under the legacy domains `id.anaconda.cloud` or
+    /// `anaconda.cloud` is moved to `anaconda.com` (as the reference does).
+    public func load() throws -> TokenInfo? {
+        if let token = try load(account: site.domain) { return token }
+        guard site.domain == "anaconda.com", !isReadOnly else { return nil }
+        for legacy in ["id.anaconda.cloud", "anaconda.cloud"] {
+            guard var token = try load(account: legacy) else { continue }
+            token.domain = "anaconda.com"
+            token.version = 2
+            try save(token)
+            try keyring.deletePassword(service: TokenInfo.keyringService, account: legacy)
+            return token
+        }
+        return nil
+    }
+
+    /// Saves `token` under the site's domain.
+    public func save(_ token: TokenInfo) throws {
+        try keyring.setPassword(token.encoded(), service: TokenInfo.keyringService, account: site.domain)
+    }
+
+    /// Deletes the site's login (and, for `anaconda.com`, the legacy `anaconda.cloud` entry). Returns whether
+    /// there was one.
+    @discardableResult
+    public func delete() throws -> Bool {
+        var deleted = try keyring.deletePassword(service: TokenInfo.keyringService, account: site.domain)
+        if site.domain == "anaconda.com" {
+            deleted = try keyring.deletePassword(service: TokenInfo.keyringService, account: "anaconda.cloud") || deleted
+        }
+        return deleted
+    }
+
+    private func load(account: String) throws -> TokenInfo? {
+        guard let value = try keyring.password(service: TokenInfo.keyringService, account: account) else { return nil }
+        do {
+            return try TokenInfo.decode(value, domain: account)
+        } catch {
+            throw AnacondaError(
+                label: "KeyringError",
+                message: "The login stored for \(account) in \(keyring.description) cannot be read: \(error)")
+        }
+    }
+}
