@@ -88,6 +88,8 @@ struct PluginCatalog {
             return
         }
         if let other = plugins.first(where: { $0.name == name }) {
+            // The same manifest reached through two search directories (e.g. a copy next to the host).
+            if other.libraryPath == installed.libraryPath { return }
             problems.append(
                 ManifestProblem(
                     path: installed.manifestPath,

@@ -12,11 +12,8 @@ enum SiteValueParser {
     static let falseWords: Set<String> = ["0", "false", "no", "off", "f", "n"]
 
     static func string(_ value: JSONValue) throws(Invalid) -> String {
-        switch value {
-        case .string(let text): return text
-        case .number(let number): return Int(exactly: number).map(String.init) ?? String(number)
-        default: throw Invalid(message: "Input should be a valid string")
-        }
+        guard case .string(let text) = value else { throw Invalid(message: "Input should be a valid string") }
+        return text
     }
 
     static func bool(_ value: JSONValue) throws(Invalid) -> Bool {
