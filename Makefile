@@ -3,7 +3,9 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 EXAMPLE := Plugins/ExamplePlugin
 
-.PHONY: build example-plugin test release install bench demo clean
+REFERENCE := .build-reference
+
+.PHONY: build example-plugin reference test release install bench demo clean
 
 # The host, the shared AnacondaKit libraries and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -15,7 +17,15 @@ build:
 example-plugin:
 	cd $(EXAMPLE) && $(SWIFT) build
 
-test: build example-plugin
+# The Python reference (anaconda-auth 0.15.3) in a venv, for the interoperability tests and the benchmarks.
+reference: $(REFERENCE)/bin/anaconda
+
+$(REFERENCE)/bin/anaconda:
+	python3 -m venv $(REFERENCE)
+	$(REFERENCE)/bin/pip install --quiet --disable-pip-version-check \
+		anaconda-auth==0.15.3 anaconda-cli-base==0.9.1 typer==0.20.1 click==8.3.1
+
+test: build example-plugin reference
 	$(SWIFT) test
 
 release:

@@ -43,6 +43,25 @@ final class Sandbox {
         return directory
     }
 
+    /// Installs the repository's own plugins (the top-level manifest) from the build directory.
+    func installRepositoryPlugins() throws {
+        let manifest = try String(
+            contentsOf: BuiltProducts.repositoryRoot.appendingPathComponent("plugin-manifest.json"), encoding: .utf8)
+        let library = BuiltProducts.buildDirectory.appendingPathComponent("libAnacondaAuthPlugin.so").path
+        guard FileManager.default.fileExists(atPath: library) else { throw TestSetupError("\(library) is missing") }
+        try writeManifest(
+            "anaconda", manifest.replacingOccurrences(of: "\"libAnacondaAuthPlugin.so\"", with: "\"\(library)\""))
+    }
+
+    /// `~/.anaconda/config.toml` of the sandbox.
+    var configPath: String { home.appendingPathComponent(".anaconda/config.toml").path }
+
+    func writeConfig(_ text: String) throws {
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".anaconda"), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: configPath))
+    }
+
     /// Writes `plugins/<directory>/plugin-manifest.json`.
     @discardableResult
     func writeManifest(_ directory: String, _ contents: String) throws -> URL {
