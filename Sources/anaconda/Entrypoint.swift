@@ -15,6 +15,11 @@ enum Entrypoint {
             _ = write(2, "\n", 1)
             _exit(130)
         }
+        // A parent may have started us with SIGINT blocked; the waiting main thread is the one that takes it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         let invocation = HostInvocation(
             arguments: Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,
