@@ -34,5 +34,7 @@ let package = Package(
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
         .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"]),
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
+        // Test support: stores and reads logins through TokenStore (storage tests run many at once).
+        .executableTarget(name: "keyring-probe", dependencies: [authLibrary, pluginAPI], path: "Tests/KeyringProbe"),
     ]
 )

@@ -20,3 +20,10 @@ public struct AnacondaError: Error, CustomStringConvertible {
     /// `<label>: <message>`.
     public var description: String { "\(label): \(message)" }
 }
+
+extension AnacondaError: Equatable {
+    /// Errors are equal when they read the same (the underlying cause is not compared).
+    public static func == (lhs: AnacondaError, rhs: AnacondaError) -> Bool {
+        lhs.label == rhs.label && lhs.message == rhs.message
+    }
+}

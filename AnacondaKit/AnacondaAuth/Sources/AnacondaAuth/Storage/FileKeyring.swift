@@ -10,6 +10,8 @@ public struct FileKeyring: Keyring {
     public let path: String
     /// How long a writer waits for another process's lock before giving up with an error.
     public var lockTimeout: Duration = .seconds(10)
+    /// Receives the warning when an unreadable file is moved aside before a write.
+    public var warn: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
     public init(path: String) {
         self.path = path
@@ -78,7 +80,7 @@ public struct FileKeyring: Keyring {
             // Keep the unreadable file for the user, then start a fresh one.
             let backup = target + ".corrupt-" + ConfigBackup.stamp(Date())
             guard rename(target, backup) == 0 else { throw error }
-            FileHandle.standardError.write(Data("warning: \(error.message); it was moved to \(backup)\n".utf8))
+            warn("warning: \(error.message); it was moved to \(backup)")
             current = .object([])
         }
         guard let updated = try change(current) else { return }

@@ -8,44 +8,35 @@ public struct TokenStore: Sendable {
     public let site: AnacondaAuthSite
     /// Where the login is kept.
     public let keyring: any Keyring
-    /// Things the user should be told, e.g. why the system keyring could not be used.
-    public let warnings: [String]
 
     /// Uses `keyring` as it is (tests, custom programs).
-    public init(site: AnacondaAuthSite, keyring: any Keyring, warnings: [String] = []) {
+    public init(site: AnacondaAuthSite, keyring: any Keyring) {
         self.site = site
         self.keyring = keyring
-        self.warnings = warnings
     }
 
     /// The keyring the configuration selects, as in the reference: a configured `api_key` / `keyring` (read-only),
-    /// else the Secret Service when `preferred_token_storage = "system"` and it works, else the file keyring.
+    /// else for `preferred_token_storage = "system"` the Secret Service with the file keyring behind it, else the
+    /// file keyring. `warn` receives the one-line warnings (e.g. why the system keyring could not be used);
     /// `systemKeyring` is injected so tests can stand in for the Secret Service.
     public init(
         site: AnacondaAuthSite,
+        warn: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
         systemKeyring: () throws -> any Keyring = { try SecretServiceKeyring() }
     ) {
-        let file = FileKeyring(path: site.keyringPath)
+        var file = FileKeyring(path: site.keyringPath)
+        file.warn = warn
         if site.apiKey != nil || site.keyring != nil {
             self.init(site: site, keyring: ConfigKeyring(site: site))
-            return
-        }
-        guard site.preferredTokenStorage == .system else {
+        } else if site.preferredTokenStorage == .system {
+            do {
+                self.init(site: site, keyring: ChainedKeyring(primary: try systemKeyring(), fallback: file, warn: warn))
+            } catch {
+                warn("warning: cannot use the system keyring: \(error). Using \(file.description) instead.")
+                self.init(site: site, keyring: file)
+            }
+        } else {
             self.init(site: site, keyring: file)
-            return
-        }
-        do {
-            let system = try systemKeyring()
-            // A lookup proves the bus, the provider and the collection answer (within the keyring's bound).
-            _ = try system.password(service: TokenInfo.keyringService, account: site.domain)
-            self.init(site: site, keyring: system)
-        } catch {
-            self.init(
-                site: site, keyring: file,
-                warnings: [
-                    "warning: cannot use the system keyring: \(error). Using the file keyring \(site.keyringPath) "
-                        + "instead (set preferred_token_storage = \"anaconda-keyring\" to skip this check)."
-                ])
         }
     }
 

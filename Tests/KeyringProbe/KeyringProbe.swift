@@ -1,0 +1,43 @@
+import AnacondaAuth
+import AnacondaPluginAPI
+import Foundation
+
+/// A small program for the storage tests: stores, reads and deletes logins through ``TokenStore`` with the
+/// configuration of its environment, so tests can run many of them at once or inside a D-Bus session.
+///
+///     keyring-probe set DOMAIN API_KEY   |   get DOMAIN   |   delete DOMAIN   |   backend DOMAIN
+@main
+enum KeyringProbe {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.count >= 2 else {
+            FileHandle.standardError.write(Data("usage: keyring-probe set|get|delete|backend DOMAIN [API_KEY]\n".utf8))
+            exit(2)
+        }
+        do {
+            let sources = ConfigurationSources(
+                environment: ProcessInfo.processInfo.environment,
+                homeDirectory: ProcessInfo.processInfo.environment["HOME"] ?? "/",
+                workingDirectory: FileManager.default.currentDirectoryPath)
+            let site = try AuthConfiguration.load(sources)
+                .site(overrides: [.domain: SourcedValue(.string(arguments[1]), from: .argument("domain"))]).settings
+            let store = TokenStore(site: site)
+            switch arguments[0] {
+            case "set":
+                try store.save(TokenInfo(domain: site.domain, apiKey: arguments.count > 2 ? arguments[2] : nil))
+            case "get":
+                print(try store.load()?.apiKey ?? "none")
+            case "delete":
+                print(try store.delete() ? "deleted" : "none")
+            case "backend":
+                print(store.keyring.description)
+            default:
+                FileHandle.standardError.write(Data("unknown command \(arguments[0])\n".utf8))
+                exit(2)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
