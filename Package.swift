@@ -17,6 +17,10 @@ let package = Package(
     dependencies: [
         .package(path: "AnacondaKit"),
         .package(path: "AnacondaKit/AnacondaAuth"),
+        // The local Anaconda server only (never linked into the host, the plugins or the tests).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +31,20 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../lib"])]
         ),
         .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
+        // The local Anaconda server: a library and its executable. Tests run the executable as a process: the
+        // server links its own SwiftNIO, which must not meet the one inside libAnacondaAuth.so in one process.
+        .target(
+            name: "AnacondaLocalServer",
+            dependencies: [
+                pluginAPI,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "anaconda-local-server", dependencies: ["AnacondaLocalServer", pluginAPI], swiftSettings: strict),
         .target(name: "AuthPlugin", dependencies: [pluginAPI, authLibrary], path: "Plugins/Auth", swiftSettings: strict),
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),

@@ -6,11 +6,13 @@ import Glibc
 /// Libraries are never closed: Swift metadata caches keep pointers into them.
 final class PluginLoader {
     /// Symbols that must resolve to the host's copy of the shared libraries. A plugin that linked a private copy of
-    /// the plugin API, ArgumentParser or Logging would silently break typed errors and protocol casts.
-    static let sharedSymbols: [(symbol: String, library: String)] = [
-        ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI"),  // protocol descriptor of AnacondaPlugin
-        ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser"),  // protocol descriptor of ParsableCommand
-        ("$s7Logging10LogHandlerMp", "Logging"),  // protocol descriptor of LogHandler
+    /// the plugin API or ArgumentParser would silently break typed errors, protocol casts and argument parsing.
+    /// Logging must at least not be copied into the plugin itself (libAnacondaAuth.so carries the copy that its
+    /// HTTP client links, which is bound to the host's at run time).
+    static let sharedSymbols: [(symbol: String, library: String, strict: Bool)] = [
+        ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI", true),  // protocol descriptor of AnacondaPlugin
+        ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser", true),  // protocol descriptor of ParsableCommand
+        ("$s7Logging10LogHandlerMp", "Logging", false),  // protocol descriptor of LogHandler
     ]
 
     private var loaded: [String: any AnacondaPlugin] = [:]
@@ -51,7 +53,8 @@ final class PluginLoader {
         for shared in Self.sharedSymbols {
             let own = dlsym(handle, shared.symbol)
             let hosts = dlsym(UnsafeMutableRawPointer(bitPattern: 0), shared.symbol)  // RTLD_DEFAULT
-            if own != hosts {
+            let isCopy = shared.strict ? own != hosts : Self.definingImage(own) == Self.definingImage(handshakeSymbol)
+            if own != nil, isCopy {
                 throw PluginLoadError(
                     plugin,
                     "the library contains its own copy of \(shared.library) instead of using the host's "
@@ -72,6 +75,12 @@ final class PluginLoader {
         }
         logger.debug("Loaded plugin '\(plugin.name)' \(plugin.manifest.version) (\(handshake))")
         return object
+    }
+
+    /// The file of the loaded image that contains `address`.
+    private static func definingImage(_ address: UnsafeMutableRawPointer?) -> String? {
+        guard let name = anaconda_plugin_image_of(address) else { return nil }
+        return String(cString: name)
     }
 
     private static func lastDynamicLinkerError() -> String {

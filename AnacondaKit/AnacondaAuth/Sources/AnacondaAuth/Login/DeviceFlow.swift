@@ -1,0 +1,106 @@
+import AnacondaPluginAPI
+import Foundation
+
+/// The OAuth 2.0 device authorization grant (RFC 8628), as the reference runs it by default: print the URL and
+/// code first, then try a browser, then poll the token endpoint at the announced interval (`slow_down` adds 5 s
+/// for good) until the user approves or the code expires.
+struct DeviceFlow {
+    let client: AnacondaClient
+    let configuration: OpenIDConfiguration
+    let terminal: any Terminal
+    let browser: any BrowserOpener
+    let sleep: @Sendable (Duration) async throws -> Void
+
+    /// The access token once the user approves.
+    func run() async throws -> String {
+        guard let endpoint = configuration.deviceAuthorizationEndpoint else {
+            throw AnacondaError(label: "DeviceFlowError", message: "Server does not support device authorization")
+        }
+        let site = client.site
+        let response: AnacondaResponse
+        do {
+            response = try await client.post(endpoint, form: [("client_id", site.clientID), ("scope", "openid")])
+            try response.raiseForStatus()
+        } catch {
+            throw AnacondaError(label: "DeviceFlowError", message: "Device authorization request failed: \(error)", underlying: error)
+        }
+        let body = try response.json()
+        guard let deviceCode = body["device_code"]?.stringValue, let userCode = body["user_code"]?.stringValue,
+            let verificationURI = body["verification_uri"]?.stringValue
+        else {
+            throw AnacondaError(
+                label: "DeviceFlowError", message: "The device authorization response lacks device_code, user_code or verification_uri")
+        }
+        let complete = body["verification_uri_complete"]?.stringValue ?? verificationURI
+        let expiresIn = Self.number(body["expires_in"]) ?? 60
+        var interval = Self.number(body["interval"]) ?? 5
+
+        let willTryBrowser = browser.isAvailable
+        if willTryBrowser {
+            terminal.printError("Attempting to automatically open the authorization page in your default browser.")
+        }
+        terminal.printError(
+            "If the browser does not open or you wish to use a different device to authorize this request, "
+                + "open the following URL:\n\n\(verificationURI)\n\nThen enter the code:\n\n\(userCode)\n")
+        if willTryBrowser { _ = browser.open(complete) }
+
+        let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
+        defer { spinner?.stop() }
+        let deadline = ContinuousClock.now + .seconds(expiresIn)
+        while true {
+            try await sleep(.seconds(interval))
+            guard ContinuousClock.now < deadline else {
+                throw AnacondaError(label: "DeviceFlowTimeout", message: "Device authorization timed out")
+            }
+            let poll = try await client.post(
+                configuration.tokenEndpoint,
+                form: [
+                    ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode),
+                    ("client_id", site.clientID),
+                ])
+            let result = (try? poll.json()) ?? .object([])
+            if poll.statusCode == 200, let token = result["access_token"]?.stringValue { return token }
+            switch result["error"]?.stringValue {
+            case "authorization_pending": continue
+            case "slow_down": interval += 5
+            case "access_denied": throw AnacondaError(label: "DeviceFlowDenied", message: "User denied authorization")
+            case "expired_token": throw AnacondaError(label: "DeviceFlowTimeout", message: "Device code expired")
+            case let error?:
+                let description = result["error_description"]?.stringValue ?? ""
+                throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: \(error) - \(description)")
+            case nil:
+                try poll.raiseForStatus()
+                throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: the response has no access_token")
+            }
+        }
+    }
+
+    static func number(_ value: JSONValue?) -> Int? {
+        guard case .number(let number)? = value else { return nil }
+        return Int(number)
+    }
+}
+
+/// A one-line spinner on standard error, for terminals only.
+final class Spinner: @unchecked Sendable {
+    private let task: Task<Void, Never>
+    private let terminal: any Terminal
+
+    init(terminal: any Terminal, text: String) {
+        self.terminal = terminal
+        task = Task {
+            let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+            var index = 0
+            while !Task.isCancelled {
+                terminal.write("\r\(frames[index % frames.count]) \(text)", to: .standardError)
+                index += 1
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    func stop() {
+        task.cancel()
+        terminal.write("\r\u{1B}[2K", to: .standardError)
+    }
+}

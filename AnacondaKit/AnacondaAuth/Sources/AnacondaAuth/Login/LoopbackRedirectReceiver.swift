@@ -1,0 +1,117 @@
+import AnacondaPluginAPI
+import Foundation
+import Glibc
+
+/// The browser flow's one-shot HTTP listener on 127.0.0.1 for `redirect_uri`. It answers stray requests (a
+/// favicon) with 404 and keeps waiting; the redirect with the right `state` gets a redirect to the success page.
+final class LoopbackRedirectReceiver: @unchecked Sendable {
+    let port: Int
+    let path: String
+    private let socket: Int32
+
+    /// Binds now, so a busy port is reported before any browser opens. Port 0 takes a free port.
+    init(redirectURI: String) throws {
+        guard let components = URLComponents(string: redirectURI), components.scheme == "http",
+            let host = components.host, ["127.0.0.1", "localhost"].contains(host)
+        else {
+            throw AnacondaError(
+                label: "ValueError", message: "redirect_uri \(redirectURI) must be http://127.0.0.1:<port>/<path>")
+        }
+        path = components.path.isEmpty ? "/" : components.path
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw AtomicFileWriter.failure("cannot create a socket") }
+        self.socket = socket
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(components.port ?? 80).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(socket, 8) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(socket)
+            throw AnacondaError(
+                label: "OSError",
+                message: "[Errno \(errno)] \(reason): 127.0.0.1:\(components.port ?? 80) (redirect_uri \(redirectURI)); "
+                    + "free the port, set redirect_uri to another port, or log in with --device")
+        }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socket, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: actual.sin_port))
+    }
+
+    deinit {
+        close(socket)
+    }
+
+    /// The redirect URI with the port actually bound.
+    func redirectURI(like configured: String) -> String {
+        guard var components = URLComponents(string: configured) else { return configured }
+        components.port = port
+        return components.string ?? configured
+    }
+
+    /// Waits (at most `timeout`) for `GET <path>?code=…&state=…` and returns the code. `successURL` is where the
+    /// browser goes next.
+    func waitForCode(state: String, timeout: Duration, successURL: String, errorURL: String) throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else {
+                throw AnacondaError(
+                    label: "AuthenticationError",
+                    message: "Timed out after \(timeout) waiting for the browser to complete the login")
+            }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(min(remaining.components.seconds * 1000 + 1000, 60_000))
+            guard poll(&descriptor, 1, milliseconds) > 0 else { continue }
+            let connection = accept(socket, nil, nil)
+            guard connection >= 0 else { continue }
+            defer { close(connection) }
+            var timeoutValue = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeoutValue, socklen_t(MemoryLayout<timeval>.size))
+            guard let target = Self.requestTarget(connection),
+                let components = URLComponents(string: "http://127.0.0.1" + target), components.path == path
+            else {
+                Self.respond(connection, "404 Not Found", location: nil)
+                continue
+            }
+            let items = components.queryItems ?? []
+            let receivedState = items.first { $0.name == "state" }?.value ?? ""
+            guard let code = items.first(where: { $0.name == "code" })?.value, ConstantTime.equal(receivedState, state) else {
+                Self.respond(connection, "307 Temporary Redirect", location: errorURL)
+                throw AnacondaError(label: "AuthenticationError", message: "State does not match")
+            }
+            Self.respond(connection, "307 Temporary Redirect", location: successURL)
+            return code
+        }
+    }
+
+    /// The request target of the request line, reading at most 8 KiB.
+    private static func requestTarget(_ connection: Int32) -> String? {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 2048)
+        while bytes.count < 8192, !bytes.contains(0x0A) {
+            let count = read(connection, &buffer, buffer.count)
+            guard count > 0 else { break }
+            bytes += buffer[..<count]
+        }
+        let line = String(decoding: bytes.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
+        let parts = line.split(separator: " ")
+        guard parts.count >= 2, parts[0] == "GET" else { return nil }
+        return String(parts[1])
+    }
+
+    private static func respond(_ connection: Int32, _ status: String, location: String?) {
+        var text = "HTTP/1.1 \(status)\r\nContent-Length: 0\r\nConnection: close\r\n"
+        if let location { text += "Location: \(location)\r\n" }
+        text += "\r\n"
+        _ = text.withCString { write(connection, $0, strlen($0)) }
+    }
+}

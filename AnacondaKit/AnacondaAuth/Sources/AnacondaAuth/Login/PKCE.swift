@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+
+/// Proof Key for Code Exchange (RFC 7636), S256.
+public struct PKCE: Sendable, Equatable {
+    public var verifier: String
+    public var challenge: String
+
+    /// A verifier of 32 bytes from the system's CSPRNG (43 base64url characters).
+    public static func generate() -> PKCE {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return PKCE(verifier: Base64URL.encode(bytes))
+    }
+
+    public init(verifier: String) {
+        self.verifier = verifier
+        self.challenge = Base64URL.encode(Array(SHA256.hash(data: Array(verifier.utf8))))
+    }
+
+    /// A random `state` value.
+    public static func state() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+}
+
+/// base64url without padding.
+public enum Base64URL {
+    public static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// Compares secrets in time that does not depend on where they differ.
+enum ConstantTime {
+    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,62 @@
+import AnacondaLocalServer
+import AnacondaPluginAPI
+import Foundation
+
+/// `anaconda-local-server`: runs the local Anaconda service for the demo and the tests.
+@main
+struct LocalServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anaconda-local-server",
+        abstract: "Run a local stand-in for the Anaconda auth and API service.",
+        discussion: "Prints `listening on <url>` (and the CA file for HTTPS) once it accepts connections.")
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port (0 picks a free one).") var port = 8443
+    @Flag(help: "Plain HTTP instead of HTTPS.") var http = false
+    @Option(help: "Directory for the generated certificates.") var stateDirectory: String?
+    @Flag(help: "Approve device codes and authorization requests without a visit to the approval page.") var autoApprove = false
+    @Option(help: "Answer authorization_pending this many times.") var pendingPolls = 0
+    @Flag(help: "Answer slow_down to the first poll.") var slowDown = false
+    @Flag(help: "Answer access_denied to device polls.") var deny = false
+    @Flag(help: "Answer expired_token to device polls.") var expire = false
+    @Flag(help: "Leave the device authorization endpoint out of the discovery document.") var noDeviceEndpoint = false
+    @Option(help: "Polling interval announced by the device endpoint (seconds).") var interval = 0
+    @Option(help: "Lifetime of device codes (seconds).") var expiresIn = 600
+    @Option(help: "Lifetime of minted API keys (seconds).") var keyLifetime = 365 * 24 * 3600
+    @Option(help: "Status of the first API-key endpoint (not 201: clients fall back to /api/iam/api-keys).") var firstMintStatus = 201
+    @Option(help: "An API key /api/account rejects with auth_required (repeatable).") var rejectKey: [String] = []
+    @Option(help: "Statuses /api/account answers first, comma-separated (e.g. 503,429).") var accountStatuses = ""
+    @Option(help: "Retry-After seconds sent with 429 and 503.") var retryAfter = 1
+    @Flag(help: "Require a client certificate signed by the generated CA.") var requireClientCertificate = false
+
+    func run() async throws {
+        let directory = stateDirectory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("anaconda-local-server-\(ProcessInfo.processInfo.processIdentifier)").path
+        var options = LocalServerOptions(stateDirectory: directory)
+        options.host = host
+        options.port = port
+        options.plainHTTP = http
+        options.autoApprove = autoApprove
+        options.pendingPolls = pendingPolls
+        options.slowDown = slowDown
+        options.denyDevice = deny
+        options.expireDevice = expire
+        options.noDeviceEndpoint = noDeviceEndpoint
+        options.interval = interval
+        options.expiresIn = expiresIn
+        options.keyLifetime = keyLifetime
+        options.firstMintStatus = firstMintStatus
+        options.rejectedKeys = Set(rejectKey)
+        options.accountStatuses = accountStatuses.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) }
+        options.retryAfter = retryAfter
+        options.requireClientCertificate = requireClientCertificate
+        var logger = Logger(label: "anaconda-local-server")
+        logger.logLevel = .warning
+        try await LocalServer.run(options, logger: logger) { url, ca, client in
+            var lines = ["listening on \(url)"]
+            if let ca { lines.append("CA certificate: \(ca)") }
+            if let client { lines.append("client certificate: \(client.0) key: \(client.1)") }
+            StandardTerminal().write(lines.joined(separator: "\n") + "\n", to: .standardOutput)
+        }
+    }
+}
