@@ -4,6 +4,7 @@ import PackageDescription
 // A plugin package written the way a third party writes one: it depends only on the public AnacondaKit
 // products and is installed by dropping a manifest and the built library into a plugin directory.
 let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaKit")
+let authLibrary: Target.Dependency = .product(name: "AnacondaAuth", package: "AnacondaAuth")
 
 let package = Package(
     name: "ExamplePlugin",
@@ -18,10 +19,11 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../../AnacondaKit"),
+        .package(path: "../../AnacondaKit/AnacondaAuth"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "ExamplePlugin", dependencies: [pluginAPI]),
+        .target(name: "ExamplePlugin", dependencies: [pluginAPI, authLibrary]),
         .target(name: "ExampleLoginPlugin", dependencies: [pluginAPI]),
         .target(
             name: "RoguePlugin",

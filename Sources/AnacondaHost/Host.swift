@@ -18,7 +18,10 @@ public final class Host {
         self.options = options
         self.catalog = catalog
         self.logger = logger
-        self.loader = PluginLoader(logger: logger)
+        let executableDirectory = FilePath.parent(of: invocation.executablePath)
+        self.loader = PluginLoader(
+            logger: logger,
+            libraryDirectories: [executableDirectory, FilePath.join(FilePath.parent(of: executableDirectory), "lib")])
     }
 
     /// Runs one invocation and returns its exit status.

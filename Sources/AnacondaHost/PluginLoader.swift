@@ -17,9 +17,13 @@ final class PluginLoader {
 
     private var loaded: [String: any AnacondaPlugin] = [:]
     private let logger: Logger
+    /// Where the host's own shared libraries are (next to it, `<prefix>/lib`): a plugin that needs one of them, e.g.
+    /// `libAnacondaAuth.so`, gets the host's copy even when it is installed elsewhere.
+    private let libraryDirectories: [String]
 
-    init(logger: Logger) {
+    init(logger: Logger, libraryDirectories: [String]) {
         self.logger = logger
+        self.libraryDirectories = libraryDirectories
     }
 
     /// The plugin object of `plugin`, loading its library on first use.
@@ -39,8 +43,8 @@ final class PluginLoader {
             throw PluginLoadError(plugin, "the library file does not exist (named in \(plugin.manifestPath))")
         }
         logger.debug("Opening plugin '\(plugin.name)' library \(plugin.libraryPath)")
-        guard let handle = dlopen(plugin.libraryPath, RTLD_NOW | RTLD_LOCAL) else {
-            throw PluginLoadError(plugin, "dlopen failed: \(Self.lastDynamicLinkerError())")
+        guard let handle = openLibrary(plugin.libraryPath) else {
+            throw PluginLoadError(plugin, "dlopen failed: \(lastError ?? "unknown error")")
         }
         guard let handshakeSymbol = dlsym(handle, ANACONDA_PLUGIN_HANDSHAKE_SYMBOL) else {
             throw PluginLoadError(plugin, "the library does not export \(ANACONDA_PLUGIN_HANDSHAKE_SYMBOL)")
@@ -76,6 +80,31 @@ final class PluginLoader {
         logger.debug("Loaded plugin '\(plugin.name)' \(plugin.manifest.version) (\(handshake))")
         return object
     }
+
+    /// `dlopen`s a plugin library; when it needs one of the host's shared libraries (`libAnaconda*.so`) that its own
+    /// search path does not find, that library is loaded from the host's directories and the plugin tried again.
+    private func openLibrary(_ path: String) -> UnsafeMutableRawPointer? {
+        var preloaded: Set<String> = []
+        while true {
+            if let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) { return handle }
+            let message = Self.lastDynamicLinkerError()
+            lastError = message
+            guard let range = message.firstRange(of: ": cannot open shared object file") else { return nil }
+            let name = message[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            // Opened by its bare name, so the host's run path finds it and the plugin's NEEDED entry matches it.
+            guard name.hasPrefix("libAnaconda"), preloaded.insert(name).inserted,
+                let candidate = libraryDirectories.map({ FilePath.join($0, name) })
+                    .first(where: { FileManager.default.fileExists(atPath: $0) }),
+                dlopen(name, RTLD_NOW | RTLD_GLOBAL) != nil
+            else {
+                lastError = message
+                return nil
+            }
+            logger.debug("Loaded \(candidate) for plugin library \(path)")
+        }
+    }
+
+    private var lastError: String?
 
     /// The file of the loaded image that contains `address`.
     private static func definingImage(_ address: UnsafeMutableRawPointer?) -> String? {

@@ -204,7 +204,7 @@ struct LocalServerRoutes: Sendable {
     }
 
     func log(_ request: Request, body: String?) async {
-        let headers = request.headers.map { JSONValue.Member($0.name.canonicalName, .string($0.value)) }
+        let headers = request.headers.map { JSONValue.Member($0.name.rawName, .string($0.value)) }
         await state.record(.object([
             .init("method", .string(request.method.rawValue)), .init("path", .string(request.uri.path)),
             .init("query", .string(request.uri.query ?? "")), .init("headers", .object(headers)),

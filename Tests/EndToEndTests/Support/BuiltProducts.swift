@@ -21,6 +21,11 @@ enum BuiltProducts {
 
     static var host: URL { buildDirectory.appendingPathComponent("anaconda") }
 
+    /// The sandbox's linked host when the environment names one (`ANACONDA_TEST_HOST`), else the built one.
+    static func host(for environment: [String: String]) -> URL {
+        environment["ANACONDA_TEST_HOST"].map { URL(fileURLWithPath: $0) } ?? host
+    }
+
     /// The example plugin package's build products (built by `make example-plugin`).
     static let examplePluginDirectory: URL = {
         if let override = ProcessInfo.processInfo.environment["EXAMPLE_PLUGIN_BUILD_DIR"] {

@@ -17,7 +17,7 @@ enum CommandLineRun {
         timeout: Duration = .seconds(60)
     ) throws -> CommandLineResult {
         let process = Process()
-        process.executableURL = BuiltProducts.host
+        process.executableURL = BuiltProducts.host(for: environment)
         process.arguments = arguments
         process.environment = environment
         let input = Pipe()

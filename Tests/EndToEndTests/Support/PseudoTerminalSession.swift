@@ -17,7 +17,7 @@ final class PseudoTerminalSession {
         let terminalSide = open(path, O_RDWR | O_NOCTTY)
         guard terminalSide >= 0 else { throw TestSetupError("cannot open \(path)") }
         let handle = FileHandle(fileDescriptor: terminalSide, closeOnDealloc: true)
-        process.executableURL = BuiltProducts.host
+        process.executableURL = BuiltProducts.host(for: environment)
         process.arguments = arguments
         process.environment = environment
         process.standardInput = handle

@@ -6,10 +6,24 @@ final class Sandbox {
     var home: URL { root.appendingPathComponent("home") }
     var plugins: URL { root.appendingPathComponent("plugins") }
 
+    /// This sandbox's `anaconda`: the built binary linked into `bin/` with the shared libraries beside it, so the
+    /// plugins installed next to the build's binary are not found (each test installs exactly what it needs).
+    var host: URL { root.appendingPathComponent("bin/anaconda") }
+
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("anaconda-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        if link(BuiltProducts.host.path, host.path) != 0 {
+            try FileManager.default.copyItem(at: BuiltProducts.host, to: host)
+        }
+        for library in ["libAnacondaPluginAPI.so", "libAnacondaAuth.so"] {
+            try FileManager.default.createSymbolicLink(
+                at: bin.appendingPathComponent(library),
+                withDestinationURL: BuiltProducts.buildDirectory.appendingPathComponent(library))
+        }
     }
 
     deinit {
@@ -24,6 +38,7 @@ final class Sandbox {
             "ANACONDA_PLUGIN_PATH": plugins.path,
             "COLUMNS": "80",
             "NO_COLOR": "1",
+            "ANACONDA_TEST_HOST": host.path,
         ]
         environment.merge(extra) { _, new in new }
         return environment

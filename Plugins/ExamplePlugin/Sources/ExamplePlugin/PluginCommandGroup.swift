@@ -6,7 +6,9 @@ struct PluginCommandGroup: PluginCommand {
         commandName: "plugin",
         _superCommandName: "anaconda",
         abstract: "An example third-party plugin.",
-        subcommands: [FailCommand.self, NeedLoginCommand.self, WaitCommand.self, ContextCommand.self])
+        subcommands: [
+            DoSomethingCommand.self, FailCommand.self, NeedLoginCommand.self, WaitCommand.self, ContextCommand.self,
+        ])
 
     func run(in context: PluginContext) async throws {
         throw CleanExit.helpRequest(self)
