@@ -75,11 +75,11 @@ import Testing
         ("foobar", "Zm9vYmFy"),
     ])
     func base64URLWithoutPadding(input: String, expected: String) {
-        #expect(ClientHostname.base64URLEncodedWithoutPadding(bytes(input)) == expected)
+        #expect(Base64URL.encode(bytes(input)) == expected)
     }
 
     @Test func base64URLUsesTheURLSafeAlphabet() {
-        #expect(ClientHostname.base64URLEncodedWithoutPadding([0xfb, 0xff]) == "-_8")
-        #expect(ClientHostname.base64URLEncodedWithoutPadding([0xfb, 0xef, 0xbe]) == "----")
+        #expect(Base64URL.encode([0xfb, 0xff]) == "-_8")
+        #expect(Base64URL.encode([0xfb, 0xef, 0xbe]) == "----")
     }
 }

@@ -130,6 +130,30 @@ struct AuthCommandTests {
         #expect(try run(["auth", "api-key"]).status == 0)
     }
 
+    @Test("browser login: a stray request first is answered 404; a wrong state or an error callback stores nothing",
+          arguments: [
+            ("favicon-first", Int32(0), ""),
+            ("wrong-state", 1, "AuthenticationError: State does not match"),
+            ("error", 1, "AuthenticationError: The login was not completed: access_denied - The user said no"),
+          ])
+    func browserCallbacks(mode: String, status: Int32, headline: String) throws {
+        let server = try server()
+        defer { withExtendedLifetime(server) {} }
+        let environment = [
+            "BROWSER": BuiltProducts.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/fake_browser.sh").path,
+            "FAKE_BROWSER_MODE": mode, "FAKE_BROWSER_CA": server.caPath,
+            "ANACONDA_AUTH_REDIRECT_URI": "http://127.0.0.1:0/auth/oidc", "PATH": "/usr/bin:/bin:/usr/local/bin",
+        ]
+        let login = try run(["auth", "login", "--browser"], environment)
+        #expect(login.status == status, "\(login.stderr)")
+        if status == 0 {
+            #expect(try run(["auth", "api-key"]).status == 0)
+        } else {
+            #expect(login.stderr.contains(headline + "\n"))
+            #expect(sandbox.file(".anaconda/keyring") == nil)
+        }
+    }
+
     @Test("a busy redirect port is reported before any browser opens")
     func busyPort() throws {
         let server = try server()
@@ -164,7 +188,9 @@ struct AuthCommandTests {
         #expect(login.stderr.hasPrefix(
             "PasswordSetError: This keyring cannot set passwords: the credential comes from environment variable ANACONDA_AUTH_API_KEY"))
         #expect(try server.requests(path: "/.well-known/openid-configuration").isEmpty)
-        #expect(try run(["auth", "logout"], environment).status == 1)
+        let logout = try run(["auth", "logout"], environment)
+        #expect(logout.status == 0)
+        #expect(logout.stderr.contains("still provides an API key"))
         #expect(try run(["auth", "whoami"], environment).status == 0)
     }
 

@@ -44,13 +44,3 @@ extension Terminal {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    public func trimmingWhitespace() -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
-    }
-}

@@ -33,13 +33,3 @@ public enum SiteSettingsValidation {
             && builder.settings.jsonValue(of: field, revealSecrets: true) == defaults.jsonValue(of: field, revealSecrets: true)
     }
 }
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
-}

@@ -52,12 +52,22 @@ struct DeviceFlow {
             guard ContinuousClock.now < deadline else {
                 throw AnacondaError(label: "DeviceFlowTimeout", message: "Device authorization timed out")
             }
-            let poll = try await client.post(
-                configuration.tokenEndpoint,
-                form: [
-                    ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode),
-                    ("client_id", site.clientID),
-                ])
+            let poll: AnacondaResponse
+            do {
+                poll = try await client.post(
+                    configuration.tokenEndpoint,
+                    form: [
+                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode),
+                        ("client_id", site.clientID),
+                    ])
+            } catch let error as AnacondaError where ["ConnectionError", "Timeout"].contains(error.label) {
+                client.logger.debug("Polling failed (\(error.message)); trying again until the code expires")
+                continue
+            }
+            if poll.statusCode >= 500 {
+                client.logger.debug("Polling answered HTTP \(poll.statusCode); trying again until the code expires")
+                continue
+            }
             let result = (try? poll.json()) ?? .object([])
             if poll.statusCode == 200, let token = result["access_token"]?.stringValue { return token }
             switch result["error"]?.stringValue {

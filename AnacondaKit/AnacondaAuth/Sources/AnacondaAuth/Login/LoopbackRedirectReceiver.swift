@@ -82,7 +82,14 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
                 Self.respond(connection, "404 Not Found", location: nil)
                 continue
             }
-            let items = components.queryItems ?? []
+            let items = Self.formItems(components.percentEncodedQuery ?? "")
+            if let error = items.first(where: { $0.name == "error" })?.value {
+                Self.respond(connection, "307 Temporary Redirect", location: errorURL)
+                let description = items.first { $0.name == "error_description" }?.value
+                throw AnacondaError(
+                    label: "AuthenticationError",
+                    message: "The login was not completed: \(error)\(description.map { " - \($0)" } ?? "")")
+            }
             let receivedState = items.first { $0.name == "state" }?.value ?? ""
             guard let code = items.first(where: { $0.name == "code" })?.value, ConstantTime.equal(receivedState, state) else {
                 Self.respond(connection, "307 Temporary Redirect", location: errorURL)
@@ -90,6 +97,16 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             }
             Self.respond(connection, "307 Temporary Redirect", location: successURL)
             return code
+        }
+    }
+
+    /// `application/x-www-form-urlencoded` query items (`+` is a space), as browsers and Python send them.
+    static func formItems(_ query: String) -> [URLQueryItem] {
+        query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            return URLQueryItem(name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
     }
 
