@@ -9,16 +9,18 @@ runs=60
 [ "${1:-}" = "--quick" ] && runs=3
 
 swift build -c release >/dev/null
-(cd Plugins/ExamplePlugin && swift build -c release >/dev/null)
+(cd Plugins/ExamplePlugin && swift build -c release --product ExampleLoginPlugin >/dev/null)
+[ -x .build-reference/bin/anaconda ] || make reference >/dev/null
 host=.build/release/anaconda
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home"
+mkdir -p "$work/home/.example-login"
+: > "$work/home/.example-login/example.com"   # so `example-auth whoami` succeeds
 
-install_example() {  # $1: plugin directory
-    mkdir -p "$1/example-plugin"
-    cp Plugins/ExamplePlugin/Manifests/example-plugin/plugin-manifest.json "$1/example-plugin/"
-    cp Plugins/ExamplePlugin/.build/release/libExamplePlugin.so "$1/example-plugin/"
+install_example() {  # $1: plugin directory; a small plugin without the HTTP client
+    mkdir -p "$1/example-login"
+    cp Plugins/ExamplePlugin/Manifests/example-login/plugin-manifest.json "$1/example-login/"
+    cp Plugins/ExamplePlugin/.build/release/libExampleLoginPlugin.so "$1/example-login/"
 }
 install_example "$work/one"
 install_example "$work/hundred"
@@ -50,7 +52,21 @@ one=$(measure "help-1-manifest" "$work/one" --help)
 hundred=$(measure "help-100-manifests" "$work/hundred" --help)
 echo "$one"
 echo "$hundred"
-measure "plugin-command" "$work/one" plugin context
+measure "plugin-command" "$work/one" example-auth whoami
+# `auth api-key` with a stored key: ours and the Python reference, same HOME and keyring file.
+key="eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImJlbmNoIn0.c2ln"
+HOME="$work/home" .build/debug/keyring-probe set anaconda.com "$key" 2>/dev/null \
+    || HOME="$work/home" .build/release/keyring-probe set anaconda.com "$key"
+cp plugin-manifest.json .build/release/plugin-manifest.json
+measure "auth-api-key" "$work/none" auth api-key
+HOME="$work/home" hyperfine -N --warmup 2 --runs "$(( runs < 10 ? runs : 10 ))" --export-json "$work/reference.json" \
+    --command-name "reference auth api-key" ".build-reference/bin/anaconda auth api-key" >/dev/null 2>&1
+python3 - "$work/reference.json" <<'PY'
+import json, sys, statistics
+r = json.load(open(sys.argv[1]))["results"][0]
+times = sorted(t * 1000 for t in r["times"])
+print(f'| Python reference: anaconda auth api-key | {statistics.median(times):.2f} | {times[0]:.2f}–{times[-1]:.2f} | {r["mean"]*1000:.2f} ± {r["stddev"]*1000:.2f} |')
+PY
 python3 - "$work/help-1-manifest.json" "$work/help-100-manifests.json" <<'PY'
 import json, sys, statistics
 m = [statistics.median(json.load(open(p))["results"][0]["times"]) for p in sys.argv[1:]]

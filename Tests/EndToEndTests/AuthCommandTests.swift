@@ -99,6 +99,45 @@ struct AuthCommandTests {
         #expect(sandbox.file(".anaconda/keyring") == nil)
     }
 
+    @Test("slow_down adds 5 seconds to the polling interval for good")
+    func slowDown() throws {
+        let server = try server(["--auto-approve", "--slow-down"])
+        defer { withExtendedLifetime(server) {} }
+        let start = ContinuousClock.now
+        let login = try run(["auth", "login"])
+        #expect(login.status == 0, "\(login.stderr)")
+        #expect(ContinuousClock.now - start >= .seconds(5))
+        #expect(try server.requests(path: "/api/auth/oauth2/token").count == 2)
+    }
+
+    @Test("polling stops at expires_in with the reference's message")
+    func deviceTimeout() throws {
+        let server = try server(["--expires-in", "1", "--interval", "2"])
+        defer { withExtendedLifetime(server) {} }
+        let login = try run(["auth", "login"])
+        #expect(login.status == 1)
+        #expect(login.stderr.contains("DeviceFlowTimeout: Device authorization timed out\n"))
+    }
+
+    @Test("already logged in: the reference's question; n keeps the key, y logs in again, end of input aborts")
+    func alreadyLoggedIn() throws {
+        let server = try server()
+        defer { withExtendedLifetime(server) {} }
+        #expect(try run(["auth", "login"]).status == 0)
+        let first = try run(["auth", "api-key"]).stdout
+        let question = "You are already logged into Anaconda (\(server.domain)). Would you like to force a new login? [y/n] (n): "
+        let no = try run(["auth", "login"], stdin: "n\n")
+        #expect(no.status == 0)
+        #expect(no.stderr == question)
+        #expect(try run(["auth", "api-key"]).stdout == first)
+        let eof = try run(["auth", "login"])
+        #expect(eof.status == 1)
+        #expect(eof.stderr == question + "\nAborted.\n")
+        let yes = try run(["auth", "login"], stdin: "y\n")
+        #expect(yes.status == 0)
+        #expect(try run(["auth", "api-key"]).stdout != first)
+    }
+
     @Test("a non-201 from the first API-key endpoint falls back to /api/iam/api-keys")
     func mintFallback() throws {
         let server = try server(["--auto-approve", "--first-mint-status", "404"])
