@@ -40,16 +40,6 @@ public struct FileKeyring: Keyring {
         return found
     }
 
-    /// Every entry of `service` (for `sites list`).
-    public func accounts(service: String) throws -> [String: String] {
-        guard case .object(let members)? = try readDocument()?[service] else { return [:] }
-        var result: [String: String] = [:]
-        for member in members {
-            if let value = member.value.stringValue { result[member.key] = value }
-        }
-        return result
-    }
-
     // MARK: - Reading and writing
 
     /// The parsed file, `nil` when there is none. An empty file counts as empty (the reference creates those).
