@@ -3,15 +3,19 @@
 #   1. `anaconda --help` with 1 vs 100 installed plugin manifests (help must not scale with plugins),
 #   2. host start + dlopen + a trivial plugin command (`anaconda plugin context`).
 # usage: bench/host.sh [--quick]     (--quick: 3 runs each, for CI smoke; no thresholds)
+#        BIN=.build/debug bench/host.sh --quick   (use existing debug builds instead of building release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=60
 [ "${1:-}" = "--quick" ] && runs=3
-
-swift build -c release >/dev/null
-(cd Plugins/ExamplePlugin && swift build -c release --product ExampleLoginPlugin >/dev/null)
+bin=${BIN:-.build/release}
+configuration=$(basename "$bin")
+if [ -z "${BIN:-}" ]; then
+    swift build -c release >/dev/null
+    (cd Plugins/ExamplePlugin && swift build -c release --product ExampleLoginPlugin >/dev/null)
+fi
 [ -x .build-reference/bin/anaconda ] || make reference >/dev/null
-host=.build/release/anaconda
+host=$bin/anaconda
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/home/.example-login"
@@ -20,7 +24,7 @@ mkdir -p "$work/home/.example-login"
 install_example() {  # $1: plugin directory; a small plugin without the HTTP client
     mkdir -p "$1/example-login"
     cp Plugins/ExamplePlugin/Manifests/example-login/plugin-manifest.json "$1/example-login/"
-    cp Plugins/ExamplePlugin/.build/release/libExampleLoginPlugin.so "$1/example-login/"
+    cp "Plugins/ExamplePlugin/.build/$configuration/libExampleLoginPlugin.so" "$1/example-login/"
 }
 install_example "$work/one"
 install_example "$work/hundred"
@@ -46,7 +50,7 @@ print(f'| {r["command"]} | {statistics.median(times):.2f} | {times[0]:.2f}–{ti
 PY
 }
 
-echo "| command (release, $runs runs) | median ms | min–max ms | mean ± σ ms |"
+echo "| command ($configuration, $runs runs) | median ms | min–max ms | mean ± σ ms |"
 echo "|---|---|---|---|"
 one=$(measure "help-1-manifest" "$work/one" --help)
 hundred=$(measure "help-100-manifests" "$work/hundred" --help)
@@ -55,9 +59,8 @@ echo "$hundred"
 measure "plugin-command" "$work/one" example-auth whoami
 # `auth api-key` with a stored key: ours and the Python reference, same HOME and keyring file.
 key="eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImJlbmNoIn0.c2ln"
-HOME="$work/home" .build/debug/keyring-probe set anaconda.com "$key" 2>/dev/null \
-    || HOME="$work/home" .build/release/keyring-probe set anaconda.com "$key"
-cp plugin-manifest.json .build/release/plugin-manifest.json
+HOME="$work/home" "$bin/keyring-probe" set anaconda.com "$key"
+cp plugin-manifest.json "$bin/plugin-manifest.json"
 measure "auth-api-key" "$work/none" auth api-key
 HOME="$work/home" hyperfine -N --warmup 2 --runs "$(( runs < 10 ? runs : 10 ))" --export-json "$work/reference.json" \
     --command-name "reference auth api-key" ".build-reference/bin/anaconda auth api-key" >/dev/null 2>&1
