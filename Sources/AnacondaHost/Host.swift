@@ -58,6 +58,17 @@ public final class Host {
             terminal.write(HostHelp.render(catalog: catalog) + "\n", to: .standardOutput)
             return options.showHelp ? ExitStatus.success : ExitStatus.usage
         }
+        if command == "help" {
+            // `anaconda help [COMMAND [SUBCOMMAND...]]`, as ArgumentParser's hints suggest.
+            guard let target = options.commandArguments.first else {
+                terminal.write(HostHelp.render(catalog: catalog) + "\n", to: .standardOutput)
+                return ExitStatus.success
+            }
+            guard let (plugin, _) = catalog.plugin(providing: target) else { return unknownCommand(target) }
+            return await runHandled(
+                plugin, command: target, arguments: Array(options.commandArguments.dropFirst()) + ["--help"],
+                site: options.site)
+        }
         if let verb = LoginRouter.Verb(rawValue: command), !catalog.loginProviders.isEmpty {
             return await LoginRouter(host: self, verb: verb).run(arguments: options.commandArguments)
         }

@@ -5,7 +5,7 @@ import FoundationEssentials
 /// Building the catalog reads manifests only: no plugin library is opened.
 struct PluginCatalog {
     /// Top-level commands the host owns; plugins cannot shadow them.
-    static let builtInCommands: Set<String> = ["login", "logout", "whoami"]
+    static let builtInCommands: Set<String> = ["login", "logout", "whoami", "help"]
 
     private(set) var plugins: [InstalledPlugin] = []
     private(set) var problems: [ManifestProblem] = []

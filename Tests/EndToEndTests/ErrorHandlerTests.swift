@@ -124,6 +124,16 @@ struct ErrorHandlerTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("anaconda help COMMAND SUBCOMMAND shows the plugin's help, as ArgumentParser's hints suggest")
+    func helpCommand() throws {
+        let result = try run(["help", "plugin", "fail"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: anaconda plugin fail <kind>"))
+        let host = try run(["help"])
+        #expect(host.status == 0)
+        #expect(host.stdout.hasPrefix("Usage: anaconda [OPTIONS] COMMAND [ARGS]..."))
+    }
+
     @Test("--at given globally and to the command is an error")
     func atTwice() throws {
         let result = try run(["--at", "a", "plugin", "context", "--at", "b"])
