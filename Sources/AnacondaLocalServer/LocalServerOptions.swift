@@ -28,6 +28,10 @@ public struct LocalServerOptions: Sendable {
     public var keyLifetime = 365 * 24 * 3600
     /// The status `/api/auth/api-keys` answers (anything but 201 makes clients fall back to `/api/iam/api-keys`).
     public var firstMintStatus = 201
+    /// The status `/api/iam/api-keys` answers.
+    public var secondMintStatus = 201
+    /// Sent as `Min-Api-Version` on every response when set.
+    public var minimumAPIVersion: String?
     /// API keys `/api/account` rejects with `auth_required`.
     public var rejectedKeys: Set<String> = []
     /// Statuses `/api/account` answers first, in order, before it works (429 and 503 carry `Retry-After`).

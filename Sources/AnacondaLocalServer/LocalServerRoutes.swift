@@ -19,7 +19,13 @@ struct LocalServerRoutes: Sendable {
         router.post("/api/auth/api-keys") { request, _ in try await mint(request, first: true) }
         router.post("/api/iam/api-keys") { request, _ in try await mint(request, first: false) }
         router.get("/api/account") { request, _ in await account(request) }
-        router.post("/api/something") { request, _ in try await something(request) }
+        router.post("/api/something") { request, _ in
+            var response = try await something(request)
+            if let minimum = await state.options.minimumAPIVersion {
+                response.headers[HTTPField.Name("Min-Api-Version")!] = minimum
+            }
+            return response
+        }
         router.get("/app/local-login-success") { _, _ in html(200, "Success! You are now logged in.") }
         router.get("/app/local-login-error") { _, _ in html(200, "Login failed.") }
         router.get("/_test/requests") { _, _ in json(200, .array(await state.requests)) }
@@ -124,10 +130,8 @@ struct LocalServerRoutes: Sendable {
         let isAccessToken = await state.isAccessToken(token)
         let isKey = await state.check(key: token) == .valid
         guard isAccessToken || isKey else { return authRequired() }
-        if first {
-            let status = await state.options.firstMintStatus
-            if status != 201 { return json(status, .object([.init("error", .object([.init("code", .string("not_found"))]))])) }
-        }
+        let status = first ? await state.options.firstMintStatus : await state.options.secondMintStatus
+        if status != 201 { return json(status, .object([.init("error", .object([.init("code", .string("not_found"))]))])) }
         let key = await state.mintKey()
         return json(201, .object([.init("id", .string(String(LocalServerState.randomToken().prefix(12)))), .init("api_key", .string(key))]))
     }

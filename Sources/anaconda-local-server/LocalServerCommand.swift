@@ -24,6 +24,8 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Option(help: "Lifetime of device codes (seconds).") var expiresIn = 600
     @Option(help: "Lifetime of minted API keys (seconds).") var keyLifetime = 365 * 24 * 3600
     @Option(help: "Status of the first API-key endpoint (not 201: clients fall back to /api/iam/api-keys).") var firstMintStatus = 201
+    @Option(help: "Status of /api/iam/api-keys.") var secondMintStatus = 201
+    @Option(help: "Send Min-Api-Version with this value from /api/something.") var minApiVersion: String?
     @Option(help: "An API key /api/account rejects with auth_required (repeatable).") var rejectKey: [String] = []
     @Option(help: "Statuses /api/account answers first, comma-separated (e.g. 503,429).") var accountStatuses = ""
     @Option(help: "Retry-After seconds sent with 429 and 503.") var retryAfter = 1
@@ -46,6 +48,8 @@ struct LocalServerCommand: AsyncParsableCommand {
         options.expiresIn = expiresIn
         options.keyLifetime = keyLifetime
         options.firstMintStatus = firstMintStatus
+        options.secondMintStatus = secondMintStatus
+        options.minimumAPIVersion = minApiVersion
         options.rejectedKeys = Set(rejectKey)
         options.accountStatuses = accountStatuses.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) }
         options.retryAfter = retryAfter

@@ -148,6 +148,16 @@ struct AuthCommandTests {
         #expect(iam["body"] as? String == #"{"scopes": ["cloud:read", "cloud:write", "repo:read"], "tags": ["anaconda-auth/v0.15.3"]}"#)
     }
 
+    @Test("both API-key endpoints failing: the reference's message, nothing stored")
+    func mintFailure() throws {
+        let server = try server(["--auto-approve", "--first-mint-status", "404", "--second-mint-status", "500"])
+        defer { withExtendedLifetime(server) {} }
+        let login = try run(["auth", "login"])
+        #expect(login.status == 1)
+        #expect(login.stderr.contains("Error retrieving an API key\nAuthenticationError: \n"))
+        #expect(sandbox.file(".anaconda/keyring") == nil)
+    }
+
     @Test("browser login: PKCE S256, loopback redirect, state checked")
     func browserLogin() throws {
         let server = try server()

@@ -38,4 +38,19 @@ struct ThirdPartyPluginHTTPTests {
         #expect(verbose.stderr.contains("debug: HTTP 422 Unprocessable Entity for POST"))
         #expect(!verbose.stderr.contains(key))
     }
+
+    @Test("a Min-Api-Version above the plugin's Api-Version prints the reference's deprecation warning")
+    func minimumAPIVersion() throws {
+        let sandbox = try Sandbox()
+        try sandbox.installExamplePlugin("example-plugin", library: "ExamplePlugin")
+        let server = try LocalServerProcess(["--min-api-version", "2025-06-01"], directory: sandbox.root)
+        defer { withExtendedLifetime(server) {} }
+        try server.configure(sandbox)
+        let result = try CommandLineRun.anaconda(
+            ["plugin", "do-something", "x"],
+            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"]))
+        #expect(result.stderr.hasPrefix(
+            "DeprecationWarning: Client API version is 2024-01-01, minimum supported API version is 2025-06-01. "
+                + "You may need to update your client.\nHTTPError: 422"))
+    }
 }
