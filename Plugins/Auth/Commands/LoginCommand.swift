@@ -33,12 +33,7 @@ struct LoginCommand: PluginCommand {
     static func logIn(_ session: AuthSession, force: Bool, method: LoginMethod?) async throws {
         let terminal = session.context.terminal
         let site = session.site
-        if let keyring = session.store.keyring as? ConfigKeyring {
-            throw AnacondaError(
-                label: "PasswordSetError",
-                message: "This keyring cannot set passwords: the credential comes from \(keyring.origin); "
-                    + "remove it there to log in with a stored key")
-        }
+        if let keyring = session.store.keyring as? ConfigKeyring { throw keyring.refusal("set") }
         if !force, let token = try session.store.load(), token.apiKey != nil {
             if (try? token.isExpired(now: Date())) ?? true {
                 terminal.printError("Your API key has expired, logging into \(site.domain)")

@@ -25,12 +25,7 @@ public struct LoginService: Sendable {
 
     /// OAuth login, then an API key minted and stored. Refuses up front when the key comes from the configuration.
     public func logIn(method: Method) async throws {
-        if let keyring = store.keyring as? ConfigKeyring {
-            throw AnacondaError(
-                label: "PasswordSetError",
-                message: "This keyring cannot set passwords: the credential comes from \(keyring.origin); "
-                    + "remove it there to log in with a stored key")
-        }
+        if let keyring = store.keyring as? ConfigKeyring { throw keyring.refusal("set") }
         let configuration = try await OpenIDConfiguration.fetch(with: client)
         let accessToken: String
         switch method {
@@ -71,11 +66,7 @@ public struct LoginService: Sendable {
     /// effort). Returns whether a key was stored.
     @discardableResult
     public func logOut() async throws -> Bool {
-        if let keyring = store.keyring as? ConfigKeyring {
-            throw AnacondaError(
-                label: "PasswordSetError",
-                message: "This keyring cannot delete passwords: the credential comes from \(keyring.origin); remove it there")
-        }
+        if let keyring = store.keyring as? ConfigKeyring { throw keyring.refusal("delete") }
         if let key = try? store.load()?.apiKey,
             let configuration = try? await OpenIDConfiguration.fetch(with: client),
             let revocation = configuration.revocationEndpoint

@@ -31,7 +31,8 @@ public struct ConfigKeyring: Keyring {
         throw refusal("delete")
     }
 
-    private func refusal(_ verb: String) -> AnacondaError {
+    /// The error for a write (`verb`: "set" or "delete") against the configured credential.
+    public func refusal(_ verb: String) -> AnacondaError {
         AnacondaError(
             label: "PasswordSetError",
             message: "This keyring cannot \(verb) passwords: the credential comes from \(origin); "
