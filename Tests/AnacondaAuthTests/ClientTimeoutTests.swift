@@ -47,7 +47,9 @@ struct ClientTimeoutTests {
             #expect(error.label == "Timeout")
             #expect(error.message.hasPrefix("No answer from 127.0.0.1:\(server.port) in time"))
         }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // Well below AsyncHTTPClient's 60 s default read timeout even when the parallel test run starves this task
+        // of threads (seen: 22 s on 2 busy cores; about 0.6 s alone).
+        #expect(ContinuousClock.now - start < .seconds(50))
         try await client.shutdown()
         withExtendedLifetime(server) {}
     }
