@@ -13,11 +13,12 @@ python=.build-reference/bin/python
 [ -x "$probe" ] || swift build --product keyring-probe >/dev/null
 [ -x "$python" ] || make reference >/dev/null
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" || true' EXIT
 
-ours_set() { HOME="$1" "$probe" set "$2" "$3" >/dev/null 2>&1; }
+# Each writer function execs, so a background job's $! is the writer itself and kill -9 really kills it mid-write.
+ours_set() { HOME="$1" exec "$probe" set "$2" "$3" >/dev/null 2>&1; }
 reference_set() {
-    HOME="$1" "$python" -c "from anaconda_auth.token import TokenInfo; TokenInfo(domain='$2', api_key='$3').save()" \
+    HOME="$1" exec "$python" -c "from anaconda_auth.token import TokenInfo; TokenInfo(domain='$2', api_key='$3').save()" \
         >/dev/null 2>&1
 }
 count() {
@@ -36,7 +37,7 @@ concurrent() {  # $1: ours_set|reference_set
 crashes() {  # $1: ours_set|reference_set; prints the number of rounds after which the file still parsed
     local home="$work/crash-$1" ok=0
     mkdir -p "$home"
-    "$1" "$home" base.example.com base
+    ("$1" "$home" base.example.com base)
     for round in $(seq 1 "$rounds"); do
         pids=()
         for i in 1 2 3 4; do "$1" "$home" "r$round-$i.example.com" "$(head -c 3000 /dev/zero | tr '\0' k)" & pids+=($!); done

@@ -86,7 +86,7 @@ final class PluginLoader {
     private func openLibrary(_ path: String) -> UnsafeMutableRawPointer? {
         var preloaded: Set<String> = []
         while true {
-            if let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) { return handle }
+            if let handle = dlopen(path, RTLD_LAZY | RTLD_LOCAL) { return handle }
             let message = Self.lastDynamicLinkerError()
             lastError = message
             guard let range = message.firstRange(of: ": cannot open shared object file") else { return nil }
@@ -95,7 +95,7 @@ final class PluginLoader {
             guard name.hasPrefix("libAnaconda"), preloaded.insert(name).inserted,
                 let candidate = libraryDirectories.map({ FilePath.join($0, name) })
                     .first(where: { FileManager.default.fileExists(atPath: $0) }),
-                dlopen(name, RTLD_NOW | RTLD_GLOBAL) != nil
+                dlopen(name, RTLD_LAZY | RTLD_GLOBAL) != nil
             else {
                 lastError = message
                 return nil
