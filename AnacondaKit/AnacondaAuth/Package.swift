@@ -3,7 +3,7 @@ import PackageDescription
 
 // The auth library that plugins and other Swift clients use: configuration and sites, token storage, login flows
 // and the HTTP client. A `.dynamic` product that links the plugin API's shared library (never a copy of it).
-let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error), .enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "AnacondaAuth",
@@ -28,7 +28,7 @@ let package = Package(
             swiftSettings: strict,
             // The library statically contains NIO, BoringSSL and TOMLKit; binding its references to its own symbols
             // at link time spares the dynamic linker thousands of symbol look-ups on every plugin load.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic", "-Xlinker", "--as-needed"])]
         )
     ]
 )

@@ -18,10 +18,10 @@ public final class Host {
         self.options = options
         self.catalog = catalog
         self.logger = logger
-        let executableDirectory = FilePath.parent(of: invocation.executablePath)
+        let executableDirectory = Paths.parent(of: invocation.executablePath)
         self.loader = PluginLoader(
             logger: logger,
-            libraryDirectories: [executableDirectory, FilePath.join(FilePath.parent(of: executableDirectory), "lib")])
+            libraryDirectories: [executableDirectory, Paths.join(Paths.parent(of: executableDirectory), "lib")])
     }
 
     /// Runs one invocation and returns its exit status.
@@ -39,7 +39,7 @@ public final class Host {
         let logger = Logger(label: "anaconda") { _ in HostLogHandler(terminal: terminal, logLevel: level) }
         let searchPath = PluginSearchPath(
             environment: invocation.environment,
-            executableDirectory: FilePath.parent(of: invocation.executablePath),
+            executableDirectory: Paths.parent(of: invocation.executablePath),
             homeDirectory: invocation.homeDirectory)
         logger.debug("Plugin search path: \(searchPath.directories.joined(separator: ":"))")
         let catalog = PluginCatalog.discover(in: searchPath, workingDirectory: invocation.workingDirectory)

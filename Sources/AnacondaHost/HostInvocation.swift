@@ -34,8 +34,8 @@ public struct HostInvocation: Sendable {
     /// The config file the guidance names: `ANACONDA_CONFIG_TOML`, else `~/.anaconda/config.toml`, made absolute.
     var configFilePath: String {
         if let path = environment["ANACONDA_CONFIG_TOML"], !path.isEmpty {
-            return FilePath.absolute(path, relativeTo: workingDirectory)
+            return Paths.absolute(path, relativeTo: workingDirectory)
         }
-        return FilePath.join(homeDirectory, ".anaconda/config.toml")
+        return Paths.join(homeDirectory, ".anaconda/config.toml")
     }
 }

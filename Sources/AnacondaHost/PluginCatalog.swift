@@ -39,7 +39,7 @@ struct PluginCatalog {
         var catalog = PluginCatalog()
         var seen = Set<String>()
         for directory in searchPath.directories {
-            let absolute = FilePath.absolute(directory, relativeTo: workingDirectory)
+            let absolute = Paths.absolute(directory, relativeTo: workingDirectory)
             for candidate in manifestCandidates(in: absolute, fileManager: fileManager) {
                 guard seen.insert(candidate).inserted else { continue }
                 // Reading is the existence check: one system call per candidate, no separate stat.
@@ -53,9 +53,9 @@ struct PluginCatalog {
     /// `plugin-manifest.json` in the directory and in each of its visible subdirectories.
     private static func manifestCandidates(in directory: String, fileManager: FileManager) -> [String] {
         let children = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
-        return [FilePath.join(directory, "plugin-manifest.json")]
+        return [Paths.join(directory, "plugin-manifest.json")]
             + children.sorted().filter { !$0.hasPrefix(".") && $0 != "plugin-manifest.json" }.map {
-                FilePath.join(FilePath.join(directory, $0), "plugin-manifest.json")
+                Paths.join(Paths.join(directory, $0), "plugin-manifest.json")
             }
     }
 
@@ -71,12 +71,12 @@ struct PluginCatalog {
             problems.append(ManifestProblem(path: path, reason: "\(error)"))
             return
         }
-        let directory = FilePath.parent(of: path)
+        let directory = Paths.parent(of: path)
         for plugin in manifest.plugins {
             let installed = InstalledPlugin(
                 manifest: plugin,
                 manifestPath: path,
-                libraryPath: FilePath.absolute(plugin.library, relativeTo: directory))
+                libraryPath: Paths.absolute(plugin.library, relativeTo: directory))
             add(installed)
         }
     }

@@ -93,7 +93,7 @@ final class PluginLoader {
             let name = message[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
             // Opened by its bare name, so the host's run path finds it and the plugin's NEEDED entry matches it.
             guard name.hasPrefix("libAnaconda"), preloaded.insert(name).inserted,
-                let candidate = libraryDirectories.map({ FilePath.join($0, name) })
+                let candidate = libraryDirectories.map({ Paths.join($0, name) })
                     .first(where: { FileManager.default.fileExists(atPath: $0) }),
                 dlopen(name, RTLD_LAZY | RTLD_GLOBAL) != nil
             else {

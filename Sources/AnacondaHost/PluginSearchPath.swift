@@ -1,3 +1,5 @@
+import AnacondaPluginAPI
+
 /// Where the host looks for plugin manifests, in order: `ANACONDA_PLUGIN_PATH` (colon-separated), next to the
 /// host binary (the build directory for `swift run`), `<prefix>/lib/anaconda/plugins` for an installed host, then
 /// `~/.anaconda/plugins`. In each directory the host reads `plugin-manifest.json` and `*/plugin-manifest.json`.
@@ -10,8 +12,8 @@ struct PluginSearchPath: Equatable {
             directories += list.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         directories.append(executableDirectory)
-        directories.append(FilePath.join(FilePath.parent(of: executableDirectory), "lib/anaconda/plugins"))
-        directories.append(FilePath.join(homeDirectory, ".anaconda/plugins"))
+        directories.append(Paths.join(Paths.parent(of: executableDirectory), "lib/anaconda/plugins"))
+        directories.append(Paths.join(homeDirectory, ".anaconda/plugins"))
         self.directories = directories
     }
 }

@@ -1,6 +1,6 @@
 import AnacondaAuth
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// `anaconda auth api-key [--at SITE]`: the stored (or configured) API key on standard output.
 struct APIKeyCommand: PluginCommand {

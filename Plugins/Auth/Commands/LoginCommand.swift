@@ -1,6 +1,6 @@
 import AnacondaAuth
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// `anaconda auth login [--force] [--ssl-verify/--no-ssl-verify] [--at SITE] [--device|--browser]`
 struct LoginCommand: PluginCommand {

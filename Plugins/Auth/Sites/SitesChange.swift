@@ -1,6 +1,7 @@
 import AnacondaAuth
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The end of every `sites add|modify|remove`: show the change as a unified diff, ask (unless `--yes` or
 /// `--dry-run`), then back up and atomically rewrite `config.toml` (mode 0600).

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// Everything configured for the auth library, read once: `config.toml`, the environment, the secrets directory
 /// and `.env`. ``site(_:overrides:)`` resolves one site with the reference's precedence (highest first):

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// `config.toml`, parsed with TOMLKit (values) and ``TOMLOutline`` (the order of tables, for `[sites.*]`).

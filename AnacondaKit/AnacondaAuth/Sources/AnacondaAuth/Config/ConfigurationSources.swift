@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// Where configuration is read from: the environment, the home and working directories, and the files they
 /// point at. Injected so tests never touch the real home directory.
@@ -37,13 +37,11 @@ public struct ConfigurationSources: Sendable {
     /// `ANACONDA_SECRETS_DIR`, else `/run/secrets`, when it is a directory.
     public var secretsDirectory: String? {
         let path = absolutePath(environment["ANACONDA_SECRETS_DIR"] ?? "/run/secrets")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? path : nil
+        return Paths.isDirectory(path) ? path : nil
     }
 
     /// `.env` in the working directory.
-    public var dotenvPath: String { (workingDirectory as NSString).appendingPathComponent(".env") }
+    public var dotenvPath: String { Paths.join(workingDirectory, ".env") }
 
     /// `path` with `~` and `$VAR` / `${VAR}` expanded (as Python's expanduser + expandvars), made absolute
     /// against the working directory.
@@ -52,10 +50,7 @@ public struct ConfigurationSources: Sendable {
         if expanded == "~" || expanded.hasPrefix("~/") {
             expanded = homeDirectory + expanded.dropFirst()
         }
-        if !expanded.hasPrefix("/") {
-            expanded = (workingDirectory as NSString).appendingPathComponent(expanded)
-        }
-        return (expanded as NSString).standardizingPath
+        return Paths.absolute(expanded, relativeTo: workingDirectory)
     }
 
     /// `$NAME` and `${NAME}` replaced by their values; unknown variables are left as they are (as Python does).

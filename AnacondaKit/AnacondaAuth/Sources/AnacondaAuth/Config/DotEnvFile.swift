@@ -1,4 +1,5 @@
-import Foundation
+import AnacondaPluginAPI
+import FoundationEssentials
 
 /// A `.env` file as python-dotenv reads it: `KEY=value` lines, optional `export `, single or double quotes,
 /// `#` comments; the last assignment of a key wins.
@@ -22,7 +23,7 @@ struct DotEnvFile {
             let body = raw.dropFirst()
             guard let end = body.firstIndex(of: Character(quote)) else { return String(body) }
             let text = String(body[..<end])
-            return quote == "\"" ? text.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\\"", with: "\"") : text
+            return quote == "\"" ? text.replacing("\\n", with: "\n").replacing("\\\"", with: "\"") : text
         }
         // An unquoted value ends at ` #` (an inline comment).
         if let comment = raw.firstRange(of: " #") { return String(raw[..<comment.lowerBound]).trimmingWhitespace() }

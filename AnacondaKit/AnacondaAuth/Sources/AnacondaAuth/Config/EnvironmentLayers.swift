@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// The three layers above the config file, highest first: environment variables, secret files (named after the
 /// lower-cased variable), and `.env` in the working directory.
@@ -21,7 +21,7 @@ struct EnvironmentLayers {
             return SourcedValue(.string(value), from: .environment(variable: name))
         }
         if let directory = secretsDirectory {
-            let path = (directory as NSString).appendingPathComponent(variable.lowercased())
+            let path = Paths.join(directory, variable.lowercased())
             if let data = FileManager.default.contents(atPath: path) {
                 return SourcedValue(
                     .string(String(decoding: data, as: UTF8.self).trimmingWhitespace()), from: .secretFile(path: path))

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// Turns raw values into typed settings with the reference's rules, fixed where they were traps.
 /// Each function returns the typed value or throws the message for the validation bullet.

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Replaces files atomically: write a temporary file in the same directory (created with the final mode),
@@ -14,9 +14,9 @@ public enum AtomicFileWriter {
         mode: mode_t = 0o600,
         directoryMode: mode_t = 0o700
     ) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = Paths.parent(of: path)
         try createDirectory(directory, mode: directoryMode)
-        let name = (path as NSString).lastPathComponent
+        let name = Paths.lastComponent(of: path)
         var template = Array("\(directory)/.\(name).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)") }
@@ -42,12 +42,11 @@ public enum AtomicFileWriter {
 
     /// Creates `directory` and its missing parents; only directories it creates get `mode`.
     public static func createDirectory(_ directory: String, mode: mode_t) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw failure("\(directory) exists and is not a directory") }
+        if FileManager.default.fileExists(atPath: directory) {
+            guard Paths.isDirectory(directory) else { throw failure("\(directory) exists and is not a directory") }
             return
         }
-        try createDirectory((directory as NSString).deletingLastPathComponent, mode: mode)
+        try createDirectory(Paths.parent(of: directory), mode: mode)
         guard mkdir(directory, mode) == 0 || errno == EEXIST else { throw failure("cannot create \(directory)") }
         chmod(directory, mode)
     }

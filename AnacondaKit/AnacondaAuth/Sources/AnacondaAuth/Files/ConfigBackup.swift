@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import AnacondaPluginAPI
 import Glibc
 
 /// Before `config.toml` is rewritten, a copy is kept as `config.backup.YYYYmmdd_HHMMSS_ffffff.toml` beside it
@@ -8,14 +9,14 @@ public enum ConfigBackup {
     @discardableResult
     public static func make(of path: String, now: Date = Date(), keep: Int = 5) throws -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let directory = (path as NSString).deletingLastPathComponent
-        let backup = (directory as NSString).appendingPathComponent("config.backup.\(stamp(now)).toml")
+        let directory = Paths.parent(of: path)
+        let backup = Paths.join(directory, "config.backup.\(stamp(now)).toml")
         try AtomicFileWriter.write(Array(data), to: backup)
         let backups = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasPrefix("config.backup.") && $0.hasSuffix(".toml") }
             .sorted(by: >)  // the stamp sorts chronologically
         for old in backups.dropFirst(keep) {
-            unlink((directory as NSString).appendingPathComponent(old))
+            unlink(Paths.join(directory, old))
         }
         return backup
     }

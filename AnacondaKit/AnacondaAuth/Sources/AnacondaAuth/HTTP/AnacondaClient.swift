@@ -1,8 +1,9 @@
 import AnacondaPluginAPI
 import AsyncHTTPClient
-import Foundation
+import FoundationEssentials
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import NIOSSL
 
 /// The HTTP client every Anaconda client uses: the reference's `BaseClient`. Relative paths are joined to
@@ -36,7 +37,7 @@ public final class AnacondaClient: Sendable {
         timeouts: HTTPClient.Configuration.Timeout = .init(connect: .seconds(10), read: .seconds(60)),
         retryPolicy: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = Date.init,
-        warn: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+        warn: @escaping @Sendable (String) -> Void = { StandardTerminal().write($0 + "\n", to: .standardError) },
         hostname: String = ProcessInfo.processInfo.hostName
     ) throws {
         self.site = site
@@ -208,10 +209,8 @@ public final class AnacondaClient: Sendable {
         case .enabled, .truststore: break
         case .disabled: tls.certificateVerification = .none
         case .caBundle(let path):
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             do {
-                if isDirectory.boolValue {
+                if Paths.isDirectory(path) {
                     let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                     var certificates: [NIOSSLCertificate] = []
                     for file in files where file.hasSuffix(".pem") || file.hasSuffix(".crt") {
@@ -254,15 +253,6 @@ public final class AnacondaClient: Sendable {
             return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(error)", underlying: error), true)
         }
         return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: error), true)
-    }
-}
-
-/// `application/x-www-form-urlencoded` escaping.
-enum FormEncoding {
-    static func escape(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text)
     }
 }
 

@@ -1,3 +1,4 @@
+import AnacondaPluginAPI
 /// The proxy for an HTTPS URL: `proxy_servers` (`{"https": "http://proxy:3128"}`), else `HTTPS_PROXY` /
 /// `https_proxy` / `ALL_PROXY`, unless `NO_PROXY` matches the host (as Python requests does).
 struct ProxySelection: Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import AnacondaPluginAPI
+import FoundationEssentials
 
 /// Retries for idempotent requests on connection errors and 429/502/503/504, with exponential backoff, honouring
 /// `Retry-After` (seconds or an HTTP date), each wait capped.
@@ -30,11 +31,7 @@ public struct RetryPolicy: Sendable, Equatable {
     static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
         let text = value.trimmingWhitespace()
         if let seconds = Double(text), seconds >= 0 { return .milliseconds(Int(seconds * 1000)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
+        guard let date = HTTPDate.parse(text) else { return nil }
         return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
     }
 }

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// The browser flow: authorization code with PKCE S256 (RFC 7636, RFC 8252), the redirect caught on 127.0.0.1.
 /// The URL is printed before the browser is tried; the listener takes only the one redirect and gives up after

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// The OAuth 2.0 device authorization grant (RFC 8628), as the reference runs it by default: print the URL and
 /// code first, then try a browser, then poll the token endpoint at the announced interval (`slow_down` adds 5 s

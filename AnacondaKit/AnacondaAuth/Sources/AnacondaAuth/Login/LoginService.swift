@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// Logging in, out and minting API keys for one site: the reference's `anaconda_auth.actions`.
 public struct LoginService: Sendable {

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The browser flow's one-shot HTTP listener on 127.0.0.1 for `redirect_uri`. It answers stray requests (a
@@ -103,9 +103,7 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
     /// `application/x-www-form-urlencoded` query items (`+` is a space), as browsers and Python send them.
     static func formItems(_ query: String) -> [URLQueryItem] {
         query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
+            let parts = pair.split(separator: "=", maxSplits: 1).map { FormEncoding.unescape(String($0)) }
             return URLQueryItem(name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
     }

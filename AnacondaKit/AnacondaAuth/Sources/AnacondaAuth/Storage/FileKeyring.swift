@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The reference's `~/.anaconda/keyring`: one JSON file `{"Anaconda Cloud": {"<domain>": "<b64>"}}`, written the
@@ -11,7 +11,7 @@ public struct FileKeyring: Keyring {
     /// How long a writer waits for another process's lock before giving up with an error.
     public var lockTimeout: Duration = .seconds(10)
     /// Receives the warning when an unreadable file is moved aside before a write.
-    public var warn: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    public var warn: @Sendable (String) -> Void = { StandardTerminal().write($0 + "\n", to: .standardError) }
 
     public init(path: String) {
         self.path = path
@@ -60,7 +60,7 @@ public struct FileKeyring: Keyring {
     /// Locks, reads, applies `change` (returning `nil` means "no change"), writes atomically.
     private func modify(_ change: (JSONValue) throws -> JSONValue?) throws {
         let target = try resolvedPath()
-        try AtomicFileWriter.createDirectory((target as NSString).deletingLastPathComponent, mode: 0o700)
+        try AtomicFileWriter.createDirectory(Paths.parent(of: target), mode: 0o700)
         let lock = try FileLock.acquire(target + ".lock", timeout: lockTimeout)
         defer { lock.release() }
         let current: JSONValue

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// libsecret, loaded at run time with `dlopen` so that the auth library also runs where it is not installed (a

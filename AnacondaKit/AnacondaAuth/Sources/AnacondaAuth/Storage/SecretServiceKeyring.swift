@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// The system keyring on Linux: the freedesktop Secret Service (gnome-keyring, KeePassXC) through libsecret.
 /// Items carry the attributes Python's `keyring` uses (`service`, `username`, schema name not matched), so the
@@ -49,7 +49,8 @@ public final class SecretServiceKeyring: Keyring {
             }
             let outcome = Outcome()
             let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
+            // A plain dispatch thread, not the cooperative pool: a D-Bus call that never returns must block nothing else.
+            DispatchQueue.global().async {
                 let schema = library.schemaNew(
                     "com.anaconda.cli", 2 /* SECRET_SCHEMA_DONT_MATCH_NAME */,
                     library.table([("service", nil), ("username", nil)]))
@@ -61,7 +62,6 @@ public final class SecretServiceKeyring: Keyring {
                 library.schemaUnref(schema)
                 done.signal()
             }
-            thread.start()
             guard done.wait(timeout: .now() + .seconds(timeout)) == .success else {
                 throw SecretServiceError.timedOut(seconds: timeout)
             }

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// A stored login: the reference's `TokenInfo`, kept in a keyring under service `Anaconda Cloud` with the domain as
 /// the user name, as base64 of compact JSON. Fields this version does not know survive a load and save.
@@ -114,7 +114,7 @@ public enum JWTClaims {
             throw AnacondaError(
                 label: "DecodeError", message: segments.count < 3 ? "Not enough segments" : "Too many segments")
         }
-        var base64 = segments[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var base64 = String(segments[1]).replacing("-", with: "+").replacing("_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let payload = try? JSONValue.parse(Array(data)),
             case .object = payload

@@ -1,5 +1,5 @@
 import AnacondaPluginAPI
-import Foundation
+import FoundationEssentials
 
 /// The stored login of one site: load, save and delete its `TokenInfo` in the keyring the configuration selects.
 /// This is the storage API the auth plugin and other Swift clients use.
@@ -21,7 +21,7 @@ public struct TokenStore: Sendable {
     /// `systemKeyring` is injected so tests can stand in for the Secret Service.
     public init(
         site: AnacondaAuthSite,
-        warn: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+        warn: @escaping @Sendable (String) -> Void = { StandardTerminal().write($0 + "\n", to: .standardError) },
         systemKeyring: () throws -> any Keyring = { try SecretServiceKeyring() }
     ) {
         var file = FileKeyring(path: site.keyringPath)
