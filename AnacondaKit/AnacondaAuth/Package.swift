@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(path: ".."),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
@@ -21,14 +20,13 @@ let package = Package(
             name: "AnacondaAuth",
             dependencies: [
                 .product(name: "AnacondaPluginAPI", package: "AnacondaKit"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict,
-            // The library statically contains NIO, BoringSSL and TOMLKit; binding its references to its own symbols
+            // The library statically contains NIO and BoringSSL; binding its references to its own symbols
             // at link time spares the dynamic linker thousands of symbol look-ups on every plugin load.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic", "-Xlinker", "--as-needed"])]
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
         )
     ]
 )

@@ -1,8 +1,7 @@
 import AnacondaPluginAPI
 import FoundationEssentials
-import TOMLKit
 
-/// `config.toml`, parsed with TOMLKit (values) and ``TOMLOutline`` (the order of tables, for `[sites.*]`).
+/// `config.toml`, parsed by ``TOMLParser``; tables and keys keep the order of the file.
 public struct ConfigFile: Sendable {
     /// The file's path (absolute).
     public var path: String
@@ -27,21 +26,11 @@ public struct ConfigFile: Sendable {
 
     /// Parses `text` as the contents of `path`.
     public init(path: String, text: String) throws {
-        let table: TOMLTable
+        let document: JSONValue
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw AnacondaError(
-                label: "AnacondaConfigTomlSyntaxError",
-                message: "\(path): \(error.description) (at line \(error.source.begin.line), "
-                    + "column \(error.source.begin.column))")
-        }
-        let outline = TOMLOutline(text: text)
-        var document = Self.convert(table)
-        if let sites = document["sites"], case .object(let members) = sites {
-            let order = outline.childOrder(of: ["sites"])
-            let sorted = members.sorted { (order.firstIndex(of: $0.key) ?? .max) < (order.firstIndex(of: $1.key) ?? .max) }
-            document = document.setting("sites", to: .object(sorted))
+            document = try TOMLParser.parse(text)
+        } catch {
+            throw AnacondaError(label: "AnacondaConfigTomlSyntaxError", message: "\(path): \(error)")
         }
         self.init(path: path, document: document, text: text)
     }
@@ -61,21 +50,5 @@ public struct ConfigFile: Sendable {
         }
         if case .object(let members) = value { return members }
         return []
-    }
-
-    private static func convert(_ table: TOMLTable) -> JSONValue {
-        .object(table.map { key, value in JSONValue.Member(key, convert(value)) })
-    }
-
-    private static func convert(_ value: TOMLValueConvertible) -> JSONValue {
-        switch value.type {
-        case .table: value.table.map(convert) ?? .null
-        case .array: .array(value.array.map { $0.map(convert) } ?? [])
-        case .string: .string(value.string ?? "")
-        case .int: .number(Double(value.int ?? 0))
-        case .double: .number(value.double ?? 0)
-        case .bool: .bool(value.bool ?? false)
-        default: .string(value.debugDescription)
-        }
     }
 }

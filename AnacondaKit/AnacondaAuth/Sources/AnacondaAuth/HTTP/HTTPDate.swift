@@ -10,7 +10,7 @@ enum HTTPDate {
         switch words.count {
         case 6 where words[5] == "GMT":  // Sun, 06 Nov 1994 08:49:37 GMT
             return date(day: words[1], month: words[2], year: words[3], time: words[4])
-        case 3 where words[2] == "GMT":  // Sunday, 06-Nov-94 08:49:37 GMT
+        case 4 where words[3] == "GMT":  // Sunday, 06-Nov-94 08:49:37 GMT
             let parts = words[1].split(separator: "-").map(String.init)
             guard parts.count == 3, let shortYear = Int(parts[2]), parts[2].count == 2 else { return nil }
             // RFC 9110: a two-digit year more than 50 years in the future is in the past century.
