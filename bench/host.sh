@@ -1,30 +1,20 @@
 #!/usr/bin/env bash
-# Plugin host start-up, release build:
-#   1. `anaconda --help` with 1 vs 100 installed plugin manifests (help must not scale with plugins),
-#   2. host start + dlopen + a trivial plugin command (`anaconda plugin context`).
-# usage: bench/host.sh [--quick]     (--quick: 3 runs each, for CI smoke; no thresholds)
-#        BIN=.build/debug bench/host.sh --quick   (use existing debug builds instead of building release)
+# Start-up, ours vs the Python reference in the same HOME: `anaconda --help`, `anaconda auth --help`,
+# `anaconda auth api-key` with a stored key (time and peak RSS); ours alone: `--help` with 1 vs 100 installed plugin
+# manifests (help must not load or scale with plugins) and host + dlopen + a trivial plugin command.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runs=60
-[ "${1:-}" = "--quick" ] && runs=3
-bin=${BIN:-.build/release}
-configuration=$(basename "$bin")
-if [ -z "${BIN:-}" ]; then
-    swift build -c release >/dev/null
-    (cd Plugins/ExamplePlugin && swift build -c release --product ExampleLoginPlugin >/dev/null)
-fi
-[ -x .build-reference/bin/anaconda ] || make reference >/dev/null
+source "$(dirname "$0")/lib.sh"
+reference_runs=$(( runs < 15 ? runs : 15 ))
 host=$bin/anaconda
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home/.example-login"
-: > "$work/home/.example-login/example.com"   # so `example-auth whoami` succeeds
+export HOME="$work/home"
+mkdir -p "$HOME/.example-login"
+: > "$HOME/.example-login/example.com"   # so `example-auth whoami` succeeds
+HOME="$work/home" "$bin/keyring-probe" set anaconda.com "$bench_key"
 
 install_example() {  # $1: plugin directory; a small plugin without the HTTP client
     mkdir -p "$1/example-login"
     cp Plugins/ExamplePlugin/Manifests/example-login/plugin-manifest.json "$1/example-login/"
-    cp "Plugins/ExamplePlugin/.build/$configuration/libExampleLoginPlugin.so" "$1/example-login/"
+    cp "Plugins/ExamplePlugin/.build/$(basename "$bin")/libExampleLoginPlugin.so" "$1/example-login/"
 }
 install_example "$work/one"
 install_example "$work/hundred"
@@ -37,41 +27,27 @@ for i in $(seq 1 99); do
 JSON
 done
 
-measure() {  # $1: name, $2: plugin dir, rest: arguments
-    local name=$1 dir=$2
-    shift 2
-    HOME="$work/home" ANACONDA_PLUGIN_PATH="$dir" hyperfine -N --warmup 3 --runs "$runs" \
-        --export-json "$work/$name.json" --command-name "$name" "$host $*" >/dev/null 2>&1
-    python3 - "$work/$name.json" <<'PY'
-import json, sys, statistics
-r = json.load(open(sys.argv[1]))["results"][0]
-times = sorted(t * 1000 for t in r["times"])
-print(f'| {r["command"]} | {statistics.median(times):.2f} | {times[0]:.2f}–{times[-1]:.2f} | {r["mean"]*1000:.2f} ± {r["stddev"]*1000:.2f} |')
-PY
-}
+for command in "--help" "auth --help" "auth api-key"; do
+    slug=${command//[^a-z]/}
+    timed "ours-$slug" "$runs" "$host" $command
+    timed "reference-$slug" "$reference_runs" "$reference/anaconda" $command
+done
+record time "anaconda --help" "$work/ours-help.json" "$work/reference-help.json"
+record time "anaconda auth --help" "$work/ours-authhelp.json" "$work/reference-authhelp.json"
+record time "anaconda auth api-key (stored key)" "$work/ours-authapikey.json" "$work/reference-authapikey.json" \
+    --goal-ms 10 --goal-ratio 50
 
-echo "| command ($configuration, $runs runs) | median ms | min–max ms | mean ± σ ms |"
-echo "|---|---|---|---|"
-one=$(measure "help-1-manifest" "$work/one" --help)
-hundred=$(measure "help-100-manifests" "$work/hundred" --help)
-echo "$one"
-echo "$hundred"
-measure "plugin-command" "$work/one" example-auth whoami
-# `auth api-key` with a stored key: ours and the Python reference, same HOME and keyring file.
-key="eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImJlbmNoIn0.c2ln"
-HOME="$work/home" "$bin/keyring-probe" set anaconda.com "$key"
-cp plugin-manifest.json "$bin/plugin-manifest.json"
-measure "auth-api-key" "$work/none" auth api-key
-HOME="$work/home" hyperfine -N --warmup 2 --runs "$(( runs < 10 ? runs : 10 ))" --export-json "$work/reference.json" \
-    --command-name "reference auth api-key" ".build-reference/bin/anaconda auth api-key" >/dev/null 2>&1
-python3 - "$work/reference.json" <<'PY'
-import json, sys, statistics
-r = json.load(open(sys.argv[1]))["results"][0]
-times = sorted(t * 1000 for t in r["times"])
-print(f'| Python reference: anaconda auth api-key | {statistics.median(times):.2f} | {times[0]:.2f}–{times[-1]:.2f} | {r["mean"]*1000:.2f} ± {r["stddev"]*1000:.2f} |')
-PY
-python3 - "$work/help-1-manifest.json" "$work/help-100-manifests.json" <<'PY'
-import json, sys, statistics
-m = [statistics.median(json.load(open(p))["results"][0]["times"]) for p in sys.argv[1:]]
-print(f"\nhelp with 100 manifests / with 1 manifest: {m[1] / m[0]:.2f}x (goal <= 1.3x)")
-PY
+ANACONDA_PLUGIN_PATH="$work/one" timed help-1 "$runs" "$host" --help
+ANACONDA_PLUGIN_PATH="$work/hundred" timed help-100 "$runs" "$host" --help
+record time "anaconda --help, 1 plugin manifest" "$work/help-1.json"
+record time "anaconda --help, 100 plugin manifests" "$work/help-100.json" \
+    --baseline "$work/help-1.json" --baseline-name "1 manifest" --goal-scaling 1.3
+ANACONDA_PLUGIN_PATH="$work/one" timed plugin-command "$runs" "$host" example-auth whoami
+record time "host + dlopen + a trivial plugin command" "$work/plugin-command.json"
+
+peak_rss_mb() {  # median peak RSS of 5 runs of the command, in MB
+    for _ in 1 2 3 4 5; do /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; done \
+        | sort -n | sed -n 3p | awk '{printf "%.1f", $1 / 1024}'
+}
+record value memory "peak RSS, anaconda auth api-key" "$(peak_rss_mb "$host" auth api-key)" \
+    "$(peak_rss_mb "$reference/anaconda" auth api-key)" --goal-max 20

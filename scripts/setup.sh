@@ -9,4 +9,4 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends \
-    gcc libc6-dev curl python3-venv libsecret-1-dev gnome-keyring dbus-x11 libsecret-tools hyperfine >/dev/null
+    gcc libc6-dev curl python3-venv libsecret-1-dev gnome-keyring dbus-x11 libsecret-tools hyperfine time >/dev/null

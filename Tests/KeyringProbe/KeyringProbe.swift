@@ -17,6 +17,7 @@ enum KeyringProbe {
         Task.detached {
             do {
                 let client = try AnacondaClient(site: site, tokenStore: store, environment: ProcessInfo.processInfo.environment)
+                try await client.get("/api/account").raiseForStatus()  // connect first: the loop measures keep-alive
                 let start = ContinuousClock.now
                 for _ in 0..<count {
                     let response = try await client.get("/api/account")
