@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
-        .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"]),
+        // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
+        .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"], exclude: ["Fixtures"]),
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
         // Test support: stores and reads logins through TokenStore (storage tests run many at once).
         .executableTarget(name: "keyring-probe", dependencies: [authLibrary, pluginAPI], path: "Tests/KeyringProbe"),
