@@ -5,7 +5,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 reference_runs=$(( runs < 15 ? runs : 15 ))
-host=$bin/anaconda
 export HOME="$work/home"
 mkdir -p "$HOME/.example-login"
 : > "$HOME/.example-login/example.com"   # so `example-auth whoami` succeeds

@@ -13,6 +13,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The host as users run it: installed under a prefix (bin/, lib/, lib/anaconda/plugins/), not from the build
+# directory, where it would also probe every build subdirectory for plugin manifests.
+scripts/install.sh --prefix "$work/prefix" --build-dir "$bin" >/dev/null
+host=$work/prefix/bin/anaconda
+
 # timed NAME RUNS COMMAND...: hyperfine (no shell), in the current environment, into $work/NAME.json.
 timed() {
     local name=$1 count=$2

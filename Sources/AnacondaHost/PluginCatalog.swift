@@ -1,5 +1,4 @@
 import AnacondaPluginAPI
-import FoundationEssentials
 
 /// The plugins found in manifests, indexed by command, plus every problem met while reading them.
 /// Building the catalog reads manifests only: no plugin library is opened.
@@ -31,19 +30,15 @@ struct PluginCatalog {
 
     /// Reads the manifests in every directory of `searchPath` (relative directories are taken from
     /// `workingDirectory`). Missing or unreadable directories are skipped.
-    static func discover(
-        in searchPath: PluginSearchPath,
-        workingDirectory: String,
-        fileManager: FileManager = .default
-    ) -> PluginCatalog {
+    static func discover(in searchPath: PluginSearchPath, workingDirectory: String) -> PluginCatalog {
         var catalog = PluginCatalog()
         var seen = Set<String>()
         for directory in searchPath.directories {
             let absolute = Paths.absolute(directory, relativeTo: workingDirectory)
-            for candidate in manifestCandidates(in: absolute, fileManager: fileManager) {
+            for candidate in manifestCandidates(in: absolute) {
                 guard seen.insert(candidate).inserted else { continue }
-                // Reading is the existence check: one system call per candidate, no separate stat.
-                guard let data = fileManager.contents(atPath: candidate) else { continue }
+                // Opening is the existence check: no separate stat per candidate.
+                guard let data = ManifestFiles.contents(of: candidate) else { continue }
                 catalog.add(manifest: data, at: candidate)
             }
         }
@@ -51,8 +46,8 @@ struct PluginCatalog {
     }
 
     /// `plugin-manifest.json` in the directory and in each of its visible subdirectories.
-    private static func manifestCandidates(in directory: String, fileManager: FileManager) -> [String] {
-        let children = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
+    private static func manifestCandidates(in directory: String) -> [String] {
+        let children = ManifestFiles.names(in: directory)
         return [Paths.join(directory, "plugin-manifest.json")]
             + children.sorted().filter { !$0.hasPrefix(".") && $0 != "plugin-manifest.json" }.map {
                 Paths.join(Paths.join(directory, $0), "plugin-manifest.json")
@@ -60,7 +55,7 @@ struct PluginCatalog {
     }
 
     /// Adds the plugins of one manifest file, recording a problem instead of failing.
-    mutating func add(manifest data: Data, at path: String) {
+    mutating func add(manifest data: [UInt8], at path: String) {
         let manifest: PluginManifest
         do {
             manifest = try PluginManifest(json: JSONReader(try JSONValue.parse(data)))
@@ -71,13 +66,8 @@ struct PluginCatalog {
             problems.append(ManifestProblem(path: path, reason: "\(error)"))
             return
         }
-        let directory = Paths.parent(of: path)
         for plugin in manifest.plugins {
-            let installed = InstalledPlugin(
-                manifest: plugin,
-                manifestPath: path,
-                libraryPath: Paths.absolute(plugin.library, relativeTo: directory))
-            add(installed)
+            add(InstalledPlugin(manifest: plugin, manifestPath: path))
         }
     }
 

@@ -31,6 +31,7 @@ public enum Paths {
     /// `path` made absolute against `directory`, with `.` and `..` components resolved.
     public static func absolute(_ path: String, relativeTo directory: String) -> String {
         let joined = join(directory, path)
+        if joined.hasPrefix("/"), !joined.contains("//"), !joined.contains("/."), !joined.hasSuffix("/") { return joined }
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             switch part {

@@ -1,4 +1,3 @@
-import Crypto
 import FoundationEssentials
 
 /// Proof Key for Code Exchange (RFC 7636), S256.
@@ -15,7 +14,7 @@ public struct PKCE: Sendable, Equatable {
 
     public init(verifier: String) {
         self.verifier = verifier
-        self.challenge = Base64URL.encode(Array(SHA256.hash(data: Array(verifier.utf8))))
+        self.challenge = Base64URL.encode(SHA256.hash(Array(verifier.utf8)))
     }
 
     /// A random `state` value.
