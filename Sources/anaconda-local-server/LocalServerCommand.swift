@@ -2,8 +2,7 @@ import AnacondaLocalServer
 import AnacondaPluginAPI
 import Foundation
 
-/// `anaconda-local-server`: runs the local Anaconda service for the demo and the tests.
-@main
+/// `anaconda-local-server`: runs the local Anaconda service for the demo, the tests and the benchmarks.
 struct LocalServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anaconda-local-server",

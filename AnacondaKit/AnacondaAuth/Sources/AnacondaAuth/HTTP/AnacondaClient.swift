@@ -17,6 +17,8 @@ public final class AnacondaClient: Sendable {
     public let identity: ClientIdentity
     /// The base URL relative paths are joined to (`https://{domain}` unless given).
     public let baseURL: String
+    /// `scheme://host[:port]` of the base URL, for paths that start with `/`.
+    private let origin: String
     public let retryPolicy: RetryPolicy
     let http: HTTPClient
     let tokenStore: TokenStore?
@@ -43,6 +45,8 @@ public final class AnacondaClient: Sendable {
         self.site = site
         self.identity = identity
         self.baseURL = (baseURL ?? "https://\(site.domain)").trimmingTrailingSlash()
+        self.origin = URL(string: self.baseURL).map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
+            ?? self.baseURL
         self.tokenStore = tokenStore
         self.logger = logger
         self.retryPolicy = retryPolicy
@@ -106,8 +110,6 @@ public final class AnacondaClient: Sendable {
         authenticated: Bool = true
     ) async throws -> AnacondaResponse {
         let url = join(path)
-        var request = HTTPClientRequest(url: url)
-        request.method = HTTPMethod(rawValue: method)
         var headers = HTTPHeaders()
         headers.add(name: "User-Agent", value: identity.userAgent)
         headers.add(name: "X-Client-Hostname", value: clientHostname)
@@ -121,8 +123,8 @@ public final class AnacondaClient: Sendable {
             headers.replaceOrAdd(name: "Authorization", value: "Bearer \(key)")
             authorizationSent = true
         }
-        request.headers = headers
-        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let request = try HTTPClient.Request(
+            url: url, method: HTTPMethod(rawValue: method), headers: headers, body: body.map { .bytes($0) })
 
         var attempt = 0
         while true {
@@ -130,11 +132,11 @@ public final class AnacondaClient: Sendable {
             let started = ContinuousClock.now
             logger.debug("HTTP \(method) \(url) \(Self.redacted(headers))")
             do {
-                let response = try await http.execute(request, timeout: .seconds(300))
-                let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
+                let response = try await exchange(request)
                 let result = AnacondaResponse(
                     statusCode: Int(response.status.code), reason: response.status.reasonPhrase,
-                    headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: bytes), url: url,
+                    headers: response.headers.map { ($0.name, $0.value) },
+                    body: response.body.map { Array(buffer: $0) } ?? [], url: url,
                     authorizationSent: authorizationSent, site: site.site)
                 let elapsed = (ContinuousClock.now - started).components
                 let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
@@ -160,6 +162,19 @@ public final class AnacondaClient: Sendable {
         }
     }
 
+    /// One request and its whole response, gathered on the connection's event loop: the calling task resumes once
+    /// per request (the streaming API resumes it for the head and again for the body, a thread hop each time).
+    private func exchange(_ request: HTTPClient.Request) async throws -> HTTPClient.Response {
+        let task = http.execute(
+            request: request, delegate: ResponseAccumulator(request: request, maxBodySize: 64 * 1024 * 1024),
+            deadline: .now() + .seconds(300))
+        return try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
     private func canRetry(_ method: String, _ attempt: Int) -> Bool {
         RetryPolicy.idempotentMethods.contains(method) && attempt <= retryPolicy.maximumRetries
     }
@@ -168,8 +183,7 @@ public final class AnacondaClient: Sendable {
     func join(_ path: String) -> String {
         if path.hasPrefix("https://") || path.hasPrefix("http://") { return path }
         if path.hasPrefix("/") {
-            let origin = URL(string: baseURL).map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
-            return (origin ?? baseURL) + path
+            return origin + path
         }
         return baseURL + "/" + path
     }
