@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(path: "AnacondaKit"),
         .package(path: "AnacondaKit/AnacondaAuth"),
+        .package(path: "AnacondaKit/AnacondaHTTPTransport"),
         // The local Anaconda server only (never linked into the host, the plugins or the tests).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
@@ -60,7 +61,12 @@ let package = Package(
         // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
         .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"], exclude: ["Fixtures"]),
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
-        // Test support: stores and reads logins through TokenStore (storage tests run many at once).
-        .executableTarget(name: "keyring-probe", dependencies: [authLibrary, pluginAPI], path: "Tests/KeyringProbe"),
+        // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.
+        // It links the HTTP transport, which also makes `swift build` build libAnacondaHTTPTransport.so: nothing
+        // else links it (libAnacondaAuth.so opens it at run time).
+        .executableTarget(
+            name: "keyring-probe",
+            dependencies: [authLibrary, pluginAPI, .product(name: "AnacondaHTTPTransport", package: "AnacondaHTTPTransport")],
+            path: "Tests/KeyringProbe"),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out an installed `anaconda`:
 #   <prefix>/bin/anaconda
-#   <prefix>/lib/libAnacondaPluginAPI.so (and the other shared AnacondaKit libraries)
+#   <prefix>/lib/libAnacondaPluginAPI.so (and the other shared AnacondaKit libraries, libAnacondaHTTPTransport.so too)
 #   <prefix>/lib/anaconda/plugins/<name>/{plugin-manifest.json,lib*.so}
 # The host finds its libraries through its rpath ($ORIGIN/../lib) and the plugins next to it, so the installed
 # host works from any directory. It needs the Swift runtime of the toolchain that built it.
@@ -28,7 +28,7 @@ install -m 0755 "$build_dir/anaconda" "$prefix/bin/anaconda"
 for library in "$build_dir"/libAnaconda*.so; do
     [ -e "$library" ] || continue
     case "$(basename "$library")" in
-        libAnacondaPluginAPI.so|libAnacondaAuth.so) install -m 0644 "$library" "$prefix/lib/" ;;
+        libAnacondaPluginAPI.so|libAnacondaAuth.so|libAnacondaHTTPTransport.so) install -m 0644 "$library" "$prefix/lib/" ;;
     esac
 done
 # The repository's own plugins: every plugin in the top-level manifest whose library was built.

@@ -38,7 +38,7 @@ struct ClientTimeoutTests {
         let site = AnacondaAuthSite(site: "s", homeDirectory: "/nonexistent")
         let client = try AnacondaClient(
             site: site, baseURL: "http://127.0.0.1:\(server.port)", tokenStore: nil, environment: [:],
-            timeouts: .init(connect: .seconds(2), read: .milliseconds(500)), retryPolicy: .none)
+            timeouts: HTTPTimeouts(connect: .seconds(2), read: .milliseconds(500)), retryPolicy: .none)
         let start = ContinuousClock.now
         do {
             _ = try await client.get("/api/account")

@@ -19,7 +19,7 @@ final class Sandbox {
         if link(BuiltProducts.host.path, host.path) != 0 {
             try FileManager.default.copyItem(at: BuiltProducts.host, to: host)
         }
-        for library in ["libAnacondaPluginAPI.so", "libAnacondaAuth.so"] {
+        for library in ["libAnacondaPluginAPI.so", "libAnacondaAuth.so", "libAnacondaHTTPTransport.so"] {
             try FileManager.default.createSymbolicLink(
                 at: bin.appendingPathComponent(library),
                 withDestinationURL: BuiltProducts.buildDirectory.appendingPathComponent(library))

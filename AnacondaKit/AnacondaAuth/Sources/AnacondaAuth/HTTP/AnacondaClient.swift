@@ -1,10 +1,5 @@
 import AnacondaPluginAPI
-import AsyncHTTPClient
 import FoundationEssentials
-import NIOCore
-import NIOHTTP1
-import NIOHTTPCompression
-import NIOSSL
 
 /// The HTTP client every Anaconda client uses: the reference's `BaseClient`. Relative paths are joined to
 /// `https://{domain}`; requests carry `User-Agent`, `X-Client-Hostname`, optional `Api-Version`, the site's
@@ -12,6 +7,7 @@ import NIOSSL
 /// when it is missing or expired). TLS follows `ssl_verify` and the client certificate; proxies follow
 /// `proxy_servers` and `HTTPS_PROXY`/`NO_PROXY`; idempotent requests are retried on connection errors and
 /// 429/502/503/504. With `--verbose` the logger gets a request trace with the `Authorization` value redacted.
+/// The network stack (``HTTPTransport``) is loaded when the first client is created.
 public final class AnacondaClient: Sendable {
     public let site: AnacondaAuthSite
     public let identity: ClientIdentity
@@ -20,7 +16,7 @@ public final class AnacondaClient: Sendable {
     /// `scheme://host[:port]` of the base URL, for paths that start with `/`.
     private let origin: String
     public let retryPolicy: RetryPolicy
-    let http: HTTPClient
+    let transport: any HTTPTransport
     let tokenStore: TokenStore?
     let logger: Logger
     let now: @Sendable () -> Date
@@ -36,7 +32,7 @@ public final class AnacondaClient: Sendable {
         tokenStore: TokenStore?,
         environment: [String: String],
         logger: Logger = Logger(label: "anaconda.http"),
-        timeouts: HTTPClient.Configuration.Timeout = .init(connect: .seconds(10), read: .seconds(60)),
+        timeouts: HTTPTimeouts = HTTPTimeouts(),
         retryPolicy: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = Date.init,
         warn: @escaping @Sendable (String) -> Void = { StandardTerminal().write($0 + "\n", to: .standardError) },
@@ -53,27 +49,20 @@ public final class AnacondaClient: Sendable {
         self.now = now
         self.warn = warn
         self.clientHostname = ClientHostname.value(hostname: hostname, hashed: site.hashHostname)
-        var configuration = HTTPClient.Configuration(
-            tlsConfiguration: try Self.tlsConfiguration(for: site),
-            redirectConfiguration: .follow(max: 10, allowCycles: false),
-            timeout: timeouts,
-            decompression: .enabled(limit: .ratio(100)))
         let host = URL(string: self.baseURL)?.host ?? site.domain
-        if let proxy = ProxySelection.choose(
+        let proxy = ProxySelection.choose(
             forHost: host, scheme: "https", configured: site.proxyServers, environment: environment)
-        {
-            let authorization = proxy.username.map {
-                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
-            }
-            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
-            logger.debug("HTTP proxy \(proxy.host):\(proxy.port) for \(host)")
-        }
-        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        if let proxy { logger.debug("HTTP proxy \(proxy.host):\(proxy.port) for \(host)") }
+        transport = try HTTPTransportLoader.factory().makeTransport(
+            HTTPTransportSettings(
+                sslVerify: site.sslVerify, clientCertificate: site.clientCert, clientCertificateKey: site.clientCertKey,
+                proxy: proxy.map { HTTPProxy(host: $0.host, port: $0.port, username: $0.username, password: $0.password) },
+                timeouts: timeouts))
     }
 
     /// Stops the connection pool. Call once before the process exits.
     public func shutdown() async throws {
-        try await http.shutdown()
+        try await transport.shutdown()
     }
 
     // MARK: - Requests
@@ -110,34 +99,31 @@ public final class AnacondaClient: Sendable {
         authenticated: Bool = true
     ) async throws -> AnacondaResponse {
         let url = join(path)
-        var headers = HTTPHeaders()
-        headers.add(name: "User-Agent", value: identity.userAgent)
-        headers.add(name: "X-Client-Hostname", value: clientHostname)
-        if let apiVersion = identity.apiVersion { headers.add(name: "Api-Version", value: apiVersion) }
-        for (name, value) in extraRequestHeaders { headers.replaceOrAdd(name: name, value: value) }
-        for (name, value) in (site.extraHeaders ?? [:]).sorted(by: { $0.key < $1.key }) where !headers.contains(name: name) {
-            headers.add(name: name, value: value)
+        var headers = RequestHeaders()
+        headers.add("User-Agent", identity.userAgent)
+        headers.add("X-Client-Hostname", clientHostname)
+        if let apiVersion = identity.apiVersion { headers.add("Api-Version", apiVersion) }
+        for (name, value) in extraRequestHeaders { headers.replaceOrAdd(name, value) }
+        for (name, value) in (site.extraHeaders ?? [:]).sorted(by: { $0.key < $1.key }) where !headers.contains(name) {
+            headers.add(name, value)
         }
         var authorizationSent = false
         if authenticated, let key = try apiKey() {
-            headers.replaceOrAdd(name: "Authorization", value: "Bearer \(key)")
+            headers.replaceOrAdd("Authorization", "Bearer \(key)")
             authorizationSent = true
         }
-        let request = try HTTPClient.Request(
-            url: url, method: HTTPMethod(rawValue: method), headers: headers, body: body.map { .bytes($0) })
+        let request = HTTPTransportRequest(method: method, url: url, headers: headers.fields, body: body)
 
         var attempt = 0
         while true {
             attempt += 1
             let started = ContinuousClock.now
-            logger.debug("HTTP \(method) \(url) \(Self.redacted(headers))")
+            logger.debug("HTTP \(method) \(url) \(Self.redacted(headers.fields))")
             do {
-                let response = try await exchange(request)
+                let response = try await transport.exchange(request)
                 let result = AnacondaResponse(
-                    statusCode: Int(response.status.code), reason: response.status.reasonPhrase,
-                    headers: response.headers.map { ($0.name, $0.value) },
-                    body: response.body.map { Array(buffer: $0) } ?? [], url: url,
-                    authorizationSent: authorizationSent, site: site.site)
+                    statusCode: response.statusCode, reason: response.reason, headers: response.headers,
+                    body: response.body, url: url, authorizationSent: authorizationSent, site: site.site)
                 let elapsed = (ContinuousClock.now - started).components
                 let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
                 logger.debug(
@@ -159,19 +145,6 @@ public final class AnacondaClient: Sendable {
                 logger.debug("Retrying \(method) \(url) in \(wait) after \(failure.error.message)")
                 try await Task.sleep(for: wait)
             }
-        }
-    }
-
-    /// One request and its whole response, gathered on the connection's event loop: the calling task resumes once
-    /// per request (the streaming API resumes it for the head and again for the body, a thread hop each time).
-    private func exchange(_ request: HTTPClient.Request) async throws -> HTTPClient.Response {
-        let task = http.execute(
-            request: request, delegate: ResponseAccumulator(request: request, maxBodySize: 64 * 1024 * 1024),
-            deadline: .now() + .seconds(300))
-        return try await withTaskCancellationHandler {
-            try await task.futureResult.get()
-        } onCancel: {
-            task.cancel()
         }
     }
 
@@ -209,64 +182,31 @@ public final class AnacondaClient: Sendable {
             + "You may need to update your client.")
     }
 
-    static func redacted(_ headers: HTTPHeaders) -> String {
+    static func redacted(_ headers: [(String, String)]) -> String {
         headers.map { name, value in
             name.lowercased() == "authorization" ? "\(name): \(value.split(separator: " ").first ?? "") ***" : "\(name): \(value)"
         }.joined(separator: ", ")
-    }
-
-    // MARK: - TLS
-
-    static func tlsConfiguration(for site: AnacondaAuthSite) throws -> TLSConfiguration {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        switch site.sslVerify {
-        case .enabled, .truststore: break
-        case .disabled: tls.certificateVerification = .none
-        case .caBundle(let path):
-            do {
-                if Paths.isDirectory(path) {
-                    let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-                    var certificates: [NIOSSLCertificate] = []
-                    for file in files where file.hasSuffix(".pem") || file.hasSuffix(".crt") {
-                        certificates += (try? NIOSSLCertificate.fromPEMFile(path + "/" + file)) ?? []
-                    }
-                    tls.trustRoots = .certificates(certificates)
-                } else {
-                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
-                }
-            } catch {
-                throw AnacondaError(label: "SSLError", message: "Cannot read the CA bundle \(path) (ssl_verify): \(error)")
-            }
-        }
-        if let certificate = site.clientCert {
-            do {
-                tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
-                tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: site.clientCertKey ?? certificate, format: .pem))
-            } catch {
-                throw AnacondaError(
-                    label: "SSLError",
-                    message: "Cannot read the client certificate \(certificate) or its key (client_cert, client_cert_key): \(error)")
-            }
-        }
-        return tls
     }
 
     /// A transport error in the reference's words (`ConnectionError`, `SSLError`, `Timeout`), naming the host.
     static func describe(_ error: any Error, url: String, site: AnacondaAuthSite) -> (error: AnacondaError, isConnectionError: Bool) {
         if let error = error as? AnacondaError { return (error, false) }
         let host = URL(string: url).map { "\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" } ?? url
-        let text = String(describing: error)
-        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("handshakeFailed") || text.contains("certificate") {
+        let failure = error as? HTTPTransportFailure ?? HTTPTransportFailure(.connection, String(describing: error))
+        let text = failure.description
+        let underlying = failure.underlying ?? error
+        switch failure.kind {
+        case .certificate:
             return (AnacondaError(
                 label: "SSLError",
                 message: "TLS certificate verification failed for \(host) (\(url)): \(text). Set ssl_verify to the CA "
                     + "bundle that signed the server's certificate, or to false to turn verification off",
-                underlying: error), false)
+                underlying: underlying), false)
+        case .timeout:
+            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(text)", underlying: underlying), true)
+        case .connection:
+            return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: underlying), true)
         }
-        if let error = error as? HTTPClientError, error == .readTimeout || error == .connectTimeout || error == .deadlineExceeded {
-            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(error)", underlying: error), true)
-        }
-        return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: error), true)
     }
 }
 
