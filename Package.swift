@@ -53,7 +53,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict),
-        .target(name: "AuthPlugin", dependencies: [pluginAPI, authLibrary], path: "Plugins/Auth", swiftSettings: strict),
+        .target(
+            name: "AuthPlugin", dependencies: [pluginAPI, authLibrary], path: "Plugins/Auth", swiftSettings: strict,
+            // Installed as <prefix>/lib/anaconda/plugins/anaconda/libAnacondaAuthPlugin.so: the shared libraries are in
+            // <prefix>/lib, found directly instead of by the host's retry after a failed dlopen.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
