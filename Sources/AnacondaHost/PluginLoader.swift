@@ -7,8 +7,8 @@ import Glibc
 final class PluginLoader {
     /// Symbols that must resolve to the host's copy of the shared libraries. A plugin that linked a private copy of
     /// the plugin API or ArgumentParser would silently break typed errors, protocol casts and argument parsing.
-    /// Logging must at least not be copied into the plugin itself (libAnacondaAuth.so carries the copy that its
-    /// HTTP client links, which is bound to the host's at run time).
+    /// Logging must at least not be copied into the plugin itself (a library the plugin links may carry one, as
+    /// libAnacondaHTTPTransport.so does for AsyncHTTPClient, opened privately with its own loggers).
     static let sharedSymbols: [(symbol: String, library: String, strict: Bool)] = [
         ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI", true),  // protocol descriptor of AnacondaPlugin
         ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser", true),  // protocol descriptor of ParsableCommand
