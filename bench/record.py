@@ -5,7 +5,9 @@ usage: record.py RESULTS time NAME OURS.json [REFERENCE.json] [--goal-ms X] [--g
                  --goal-scaling S] [--note TEXT]
        record.py RESULTS value KIND NAME OURS [REFERENCE] [--goal-max X] [--goal-ratio R] [--total N] [--note TEXT]
 
-`time` reads hyperfine --export-json files (seconds) and records milliseconds: median, min, max, runs.
+`time` reads hyperfine --export-json files (seconds; several comma-separated files are one sample, e.g. rounds
+run in turn with another command so that a slow moment of the machine hits both) and records milliseconds: median,
+min, max, runs.
 `value` records single numbers: KIND is memory (MB), throughput (requests/s) or count (with --total).
 A goal given as numbers is written out as text and checked ("met"). Standard library only.
 """
@@ -15,9 +17,8 @@ import statistics
 import sys
 
 
-def hyperfine_summary(path):
-    result = json.load(open(path))["results"][0]
-    times = [t * 1000 for t in result["times"]]
+def hyperfine_summary(paths):
+    times = [t * 1000 for path in paths.split(",") for t in json.load(open(path))["results"][0]["times"]]
     return {"median": round(statistics.median(times), 2), "min": round(min(times), 2), "max": round(max(times), 2),
             "runs": len(times)}
 

@@ -9,17 +9,41 @@ public struct JSONReader: Sendable {
         }
     }
 
+    /// Where a value sits in the document, spelled out only for an error message (reading a manifest must not
+    /// build a path string for every field).
+    private indirect enum Location: Sendable {
+        case named(String)
+        case member(Location, String)
+        case element(Location, Int)
+
+        var text: String {
+            switch self {
+            case .named(let name): name
+            case .member(let parent, let key):
+                parent.text.isEmpty ? key : "\(parent.text).\(key)"
+            case .element(let parent, let index): "\(parent.text)[\(index)]"
+            }
+        }
+    }
+
     public let value: JSONValue
-    public let path: String
+    private let location: Location
+
+    /// The key path of this value, e.g. `plugins[0].library` (empty at the top level).
+    public var path: String { location.text }
 
     public init(_ value: JSONValue, path: String = "") {
+        self.init(value, location: .named(path))
+    }
+
+    private init(_ value: JSONValue, location: Location) {
         self.value = value
-        self.path = path
+        self.location = location
     }
 
     private var displayPath: String { path.isEmpty ? "(top level)" : path }
 
-    private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func child(_ key: String) -> String { Location.member(location, key).text }
 
     public func field(_ key: String) throws(FieldError) -> JSONReader {
         guard let reader = try optionalField(key) else { throw FieldError(description: "missing key '\(child(key))'") }
@@ -30,7 +54,7 @@ public struct JSONReader: Sendable {
     public func optionalField(_ key: String) throws(FieldError) -> JSONReader? {
         guard case .object = value else { throw FieldError(description: "'\(displayPath)' must be an object") }
         guard let member = value[key], member != .null else { return nil }
-        return JSONReader(member, path: child(key))
+        return JSONReader(member, location: .member(location, key))
     }
 
     public func string() throws(FieldError) -> String {
@@ -52,6 +76,6 @@ public struct JSONReader: Sendable {
 
     public func array() throws(FieldError) -> [JSONReader] {
         guard case .array(let elements) = value else { throw FieldError(description: "'\(displayPath)' must be a list") }
-        return elements.enumerated().map { JSONReader($1, path: "\(path)[\($0)]") }
+        return elements.enumerated().map { JSONReader($1, location: .element(location, $0)) }
     }
 }
