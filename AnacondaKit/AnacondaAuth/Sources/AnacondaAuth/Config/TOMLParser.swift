@@ -218,14 +218,7 @@ struct TOMLParser {
         var result: [UInt8] = []
         while true {
             guard let byte = peek() else { throw failure("unterminated multi-line string") }
-            if byte == UInt8(ascii: "\""), peek(at: 1) == byte, peek(at: 2) == byte {
-                // Up to two quotes may stand right before the closing three.
-                var quotes = 3
-                while quotes < 5, peek(at: quotes) == byte { quotes += 1 }
-                result += Array(repeating: byte, count: quotes - 3)
-                index += quotes
-                return String(decoding: result, as: UTF8.self)
-            }
+            if closeMultiline(UInt8(ascii: "\""), appendingTo: &result) { return String(decoding: result, as: UTF8.self) }
             if byte == UInt8(ascii: "\\") {
                 if try lineEndingBackslash() { continue }
                 try escape(into: &result)
@@ -262,13 +255,7 @@ struct TOMLParser {
         var result: [UInt8] = []
         while true {
             guard let byte = peek() else { throw failure("unterminated multi-line string") }
-            if byte == UInt8(ascii: "'"), peek(at: 1) == byte, peek(at: 2) == byte {
-                var quotes = 3
-                while quotes < 5, peek(at: quotes) == byte { quotes += 1 }
-                result += Array(repeating: byte, count: quotes - 3)
-                index += quotes
-                return String(decoding: result, as: UTF8.self)
-            }
+            if closeMultiline(UInt8(ascii: "'"), appendingTo: &result) { return String(decoding: result, as: UTF8.self) }
             if byte == UInt8(ascii: "\r"), peek(at: 1) == UInt8(ascii: "\n") {
                 index += 1
                 continue
@@ -279,6 +266,17 @@ struct TOMLParser {
             result.append(byte)
             index += 1
         }
+    }
+
+    /// At three `quote`s: consumes them (and up to two more before them, which belong to the string) and says the
+    /// string is closed.
+    private mutating func closeMultiline(_ quote: UInt8, appendingTo result: inout [UInt8]) -> Bool {
+        guard peek() == quote, peek(at: 1) == quote, peek(at: 2) == quote else { return false }
+        var quotes = 3
+        while quotes < 5, peek(at: quotes) == quote { quotes += 1 }
+        result += Array(repeating: quote, count: quotes - 3)
+        index += quotes
+        return true
     }
 
     /// A backslash that ends a line in a multi-line basic string removes it and the whitespace that follows.
