@@ -44,6 +44,20 @@ final class Sandbox {
         return environment
     }
 
+    /// `scripts/install.sh` into `prefix/` (the host, the shared libraries, the repository's plugins and `extra`
+    /// LIBRARY:MANIFEST pairs); returns the prefix.
+    func installPrefix(extraPlugins extra: [String] = []) throws -> URL {
+        let prefix = root.appendingPathComponent("prefix")
+        let install = Process()
+        install.executableURL = BuiltProducts.repositoryRoot.appendingPathComponent("scripts/install.sh")
+        install.arguments = ["--prefix", prefix.path, "--build-dir", BuiltProducts.buildDirectory.path]
+            + extra.flatMap { ["--plugin", $0] }
+        try install.run()
+        install.waitUntilExit()
+        guard install.terminationStatus == 0 else { throw TestSetupError("scripts/install.sh failed") }
+        return prefix
+    }
+
     /// Installs one of the example package's plugins the way a user would: its manifest and library copied into
     /// `plugins/<name>/`.
     @discardableResult
