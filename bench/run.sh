@@ -22,20 +22,21 @@ done
 if $quick; then
     export BENCH_RUNS=3 BENCH_GETS=50 BENCH_WRITERS=10 BENCH_ROUNDS=5
 fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+quietly() {  # runs a build step; its output is shown only when it fails
+    "$@" > "$work/step.log" 2>&1 || { cat "$work/step.log" >&2; echo "bench: failed: $*" >&2; exit 1; }
+}
 if [ -z "${BIN:-}" ]; then
     echo "building release..." >&2
-    swift build -c release >/dev/null
-    cp plugin-manifest.json .build/release/plugin-manifest.json
-    (cd Plugins/ExamplePlugin && swift build -c release --product ExampleLoginPlugin >/dev/null)
+    quietly swift build -c release
+    quietly swift build -c release --package-path Plugins/ExamplePlugin --product ExampleLoginPlugin
 fi
 bin=${BIN:-.build/release}
 cp plugin-manifest.json "$bin/plugin-manifest.json"
-[ -x .build-reference/bin/anaconda ] || make reference >/dev/null
+[ -x .build-reference/bin/anaconda ] || quietly make reference
 # Nothing from the caller's environment may change what is measured.
 for variable in $(compgen -e | grep -E '^(ANACONDA_|CONDA_)' || true); do unset "$variable"; done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export BENCH_RESULTS="$work/results.jsonl" BIN="$bin"
 for script in "${scripts[@]}"; do
     echo "bench/$script.sh..." >&2

@@ -1,6 +1,5 @@
 /// The line structure of a TOML file: which lines are table headers and which lines hold which keys. Used to
-/// keep tables in file order and to edit a user's file in place, keeping comments, blank lines and tables the
-/// edit does not touch.
+/// edit a user's file in place, keeping comments, blank lines and tables the edit does not touch.
 struct TOMLOutline {
     /// One `[table]` (or the root, before the first header) and the lines up to the next header.
     struct Section: Equatable {
@@ -155,23 +154,6 @@ struct TOMLOutline {
     /// Index of the section with exactly this path (the first one for arrays of tables).
     func section(_ path: [String]) -> Int? {
         sections.firstIndex { $0.path == path }
-    }
-
-    /// The order in which the children of `parent` first appear: as table headers (`[parent.x]`,
-    /// `[parent.x.y]`) or as keys (`parent.x.y = 1` in the root, `x = ...` in `[parent]`).
-    func childOrder(of parent: [String]) -> [String] {
-        var order: [String] = []
-        func note(_ name: String) { if !order.contains(name) { order.append(name) } }
-        for (sectionIndex, section) in sections.enumerated() {
-            if section.path.count > parent.count, Array(section.path.prefix(parent.count)) == parent {
-                note(section.path[parent.count])
-            }
-            for assignment in assignments[sectionIndex] ?? [] {
-                let full = section.path + assignment.key
-                if full.count > parent.count, Array(full.prefix(parent.count)) == parent { note(full[parent.count]) }
-            }
-        }
-        return order
     }
 
     func assignment(_ key: String, inSection sectionIndex: Int) -> Assignment? {
