@@ -16,5 +16,5 @@ record time "anaconda auth whoami (local server)" "$work/ours-whoami.json" "$wor
 
 timed ours-login "$runs" "$host" auth login --force
 timed reference-login "$reference_runs" "$reference/anaconda" auth login --force
-record time "anaconda auth login --force, device flow (local server)" "$work/ours-login.json" \
-    "$work/reference-login.json"
+record time "anaconda auth login --force, device flow" "$work/ours-login.json" "$work/reference-login.json" \
+    --note "local server: auto-approve, zero poll interval"
