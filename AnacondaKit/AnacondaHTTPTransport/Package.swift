@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../AnacondaAuth"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .target(
@@ -22,8 +23,9 @@ let package = Package(
                 .product(name: "AnacondaPluginAPI", package: "AnacondaKit"),
                 .product(name: "AnacondaAuth", package: "AnacondaAuth"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                // The response decompression limit's type.
+                // The response decompression limit's type; NIOPosix's connection error (DNS failures).
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: [.treatAllWarnings(as: .error), .enableUpcomingFeature("MemberImportVisibility")],
             // NIO and BoringSSL are inside: binding their references to their own symbols at link time spares the

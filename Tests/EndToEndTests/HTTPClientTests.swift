@@ -31,6 +31,45 @@ struct HTTPClientTests {
         #expect(try whoami(["ANACONDA_AUTH_SSL_VERIFY": server.caPath]).status == 0)
     }
 
+    /// A loopback port with nothing listening (bound, read, closed).
+    private func closedPort() -> UInt16 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length) == 0 ? getsockname(socket, pointer, &length) : -1
+            }
+        }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    @Test("a refused connection is retried by the retry policy only, then one ConnectionError; an unknown host at once")
+    func connectionFailuresAreQuick() throws {
+        let domain = "127.0.0.1:\(closedPort())"
+        let start = ContinuousClock.now
+        let refused = try CommandLineRun.anaconda(
+            ["--verbose", "auth", "whoami"],
+            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": key, "ANACONDA_AUTH_DOMAIN": domain]))
+        let elapsed = ContinuousClock.now - start
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\nConnectionError: Cannot connect to \(domain) "))
+        #expect(refused.stderr.components(separatedBy: "debug: Retrying GET").count - 1 == 3)
+        // The policy waits 0.5 + 1 + 2 s; AsyncHTTPClient's own reconnecting would add the 10 s connect timeout to
+        // every attempt (43 s in all).
+        #expect(elapsed < .seconds(9), "took \(elapsed)")
+
+        let unknown = try CommandLineRun.anaconda(
+            ["--verbose", "auth", "whoami"],
+            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": key, "ANACONDA_AUTH_DOMAIN": "no-such-host.invalid"]))
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("\nConnectionError: Cannot connect to no-such-host.invalid "))
+        #expect(!unknown.stderr.contains("Retrying"), "a host the resolver does not know is not tried again")
+    }
+
     @Test("a client certificate from client_cert and client_cert_key")
     func clientCertificate() throws {
         let server = try LocalServerProcess(["--require-client-certificate"], directory: sandbox.root)

@@ -5,6 +5,7 @@ import FoundationEssentials
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import NIOPosix
 import NIOSSL
 
 /// ``HTTPTransport`` on AsyncHTTPClient: one connection pool per client on NIO's shared event loops, TLS by
@@ -19,6 +20,10 @@ final class NIOHTTPTransport: HTTPTransport {
             redirectConfiguration: .follow(max: 10, allowCycles: false),
             timeout: .init(connect: .init(settings.timeouts.connect), read: .init(settings.timeouts.read)),
             decompression: .enabled(limit: .ratio(100)))
+        // A failed connection fails the request at once: AnacondaClient's retry policy decides about trying again.
+        // (AsyncHTTPClient's default keeps retrying until the connect timeout, so a refused connection took 10 s per
+        // attempt and 43 s in all.)
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let proxy = settings.proxy {
             let authorization = proxy.username.map {
                 HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
@@ -70,6 +75,11 @@ final class NIOHTTPTransport: HTTPTransport {
         }
         if let error = error as? HTTPClientError, error == .readTimeout || error == .connectTimeout || error == .deadlineExceeded {
             return HTTPTransportFailure(.timeout, text, underlying: error)
+        }
+        if let error = error as? NIOConnectionError, error.connectionErrors.isEmpty,
+            error.dnsAError is SocketAddressError.UnknownHost || error.dnsAAAAError is SocketAddressError.UnknownHost
+        {
+            return HTTPTransportFailure(.connection, text, underlying: error, isRetryable: false)
         }
         return HTTPTransportFailure(.connection, text, underlying: error)
     }

@@ -203,9 +203,11 @@ public final class AnacondaClient: Sendable {
                     + "bundle that signed the server's certificate, or to false to turn verification off",
                 underlying: underlying), false)
         case .timeout:
-            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(text)", underlying: underlying), true)
+            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(text)", underlying: underlying),
+                    failure.isRetryable)
         case .connection:
-            return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: underlying), true)
+            return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: underlying),
+                    failure.isRetryable)
         }
     }
 }

@@ -99,10 +99,14 @@ public struct HTTPTransportFailure: Error, CustomStringConvertible {
     public var kind: Kind
     public var description: String
     public var underlying: (any Error)?
+    /// Whether trying again may help; a host name the resolver does not know is final (the system resolver has
+    /// already retried on its own, and each try can take its whole timeout).
+    public var isRetryable: Bool
 
-    public init(_ kind: Kind, _ description: String, underlying: (any Error)? = nil) {
+    public init(_ kind: Kind, _ description: String, underlying: (any Error)? = nil, isRetryable: Bool = true) {
         self.kind = kind
         self.description = description
         self.underlying = underlying
+        self.isRetryable = isRetryable
     }
 }
