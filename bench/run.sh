@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark, ours vs the Python reference in the same run, then docs/benchmarks.md and docs/benchmarks.svg.
 # usage: bench/run.sh [--quick] [--out DIR] [host|server|http|storage ...]
-#   --quick  a few runs of each (CI's smoke run: goals shown, not judged); the report goes to a temporary directory and the
-#            table to standard output unless --out is given
+#   --quick  a few runs of each (CI's smoke run: goals shown, not judged); the report goes to a temporary
+#            directory and the table to standard output unless --out is given
 #   BIN=.build/debug bench/run.sh --quick    measure existing debug builds instead of building release
 set -euo pipefail
 cd "$(dirname "$0")/.."
