@@ -16,6 +16,23 @@ public enum Paths {
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
+    /// Whether an absolute path has no empty, `.` or `..` component and no trailing slash (it is its own normal form).
+    private static func isNormal(_ path: String) -> Bool {
+        var component = 0  // bytes since the last slash: 1 or 2 dots so far stay "suspicious"
+        var onlyDots = true
+        for byte in path.utf8.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if component == 0 || (onlyDots && component <= 2) { return false }
+                component = 0
+                onlyDots = true
+            } else {
+                component += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return path == "/" || !(component == 0 || (onlyDots && component <= 2))
+    }
+
     /// Whether `path` names a directory (following symbolic links).
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()
@@ -31,7 +48,7 @@ public enum Paths {
     /// `path` made absolute against `directory`, with `.` and `..` components resolved.
     public static func absolute(_ path: String, relativeTo directory: String) -> String {
         let joined = join(directory, path)
-        if joined.hasPrefix("/"), !joined.contains("//"), !joined.contains("/."), !joined.hasSuffix("/") { return joined }
+        if joined.hasPrefix("/"), isNormal(joined) { return joined }
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             switch part {
