@@ -6,13 +6,13 @@ import Glibc
 /// Libraries are never closed: Swift metadata caches keep pointers into them.
 final class PluginLoader {
     /// Symbols that must resolve to the host's copy of the shared libraries. A plugin that linked a private copy of
-    /// the plugin API or ArgumentParser would silently break typed errors, protocol casts and argument parsing.
-    /// Logging must at least not be copied into the plugin itself (a library the plugin links may carry one, as
-    /// libAnacondaHTTPTransport.so does for AsyncHTTPClient, opened privately with its own loggers).
-    static let sharedSymbols: [(symbol: String, library: String, strict: Bool)] = [
-        ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI", true),  // protocol descriptor of AnacondaPlugin
-        ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser", true),  // protocol descriptor of ParsableCommand
-        ("$s7Logging10LogHandlerMp", "Logging", false),  // protocol descriptor of LogHandler
+    /// the plugin API or ArgumentParser would silently break typed errors, protocol casts and argument parsing; a
+    /// copy of Logging would ignore the host's log handler (`--verbose`). (libAnacondaHTTPTransport.so carries its
+    /// own Logging for AsyncHTTPClient; it is opened later, privately, and is not part of a plugin's dependencies.)
+    static let sharedSymbols: [(symbol: String, library: String)] = [
+        ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI"),  // protocol descriptor of AnacondaPlugin
+        ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser"),  // protocol descriptor of ParsableCommand
+        ("$s7Logging10LogHandlerMp", "Logging"),  // protocol descriptor of LogHandler
     ]
 
     private var loaded: [String: any AnacondaPlugin] = [:]
@@ -28,22 +28,23 @@ final class PluginLoader {
 
     /// The plugin object of `plugin`, loading its library on first use.
     func load(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {
-        if let object = loaded[plugin.libraryPath] { return object }
-        let object = try open(plugin)
-        loaded[plugin.libraryPath] = object
+        let path = plugin.libraryPath
+        if let object = loaded[path] { return object }
+        let object = try open(plugin, at: path)
+        loaded[path] = object
         return object
     }
 
-    private func open(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {
+    private func open(_ plugin: InstalledPlugin, at path: String) throws(PluginLoadError) -> any AnacondaPlugin {
         let host = PluginHandshake.host
         if plugin.manifest.abiVersion != Int(host.abiVersion) {
             throw PluginLoadError(plugin, "its manifest declares ABI \(plugin.manifest.abiVersion)")
         }
-        guard FileManager.default.fileExists(atPath: plugin.libraryPath) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw PluginLoadError(plugin, "the library file does not exist (named in \(plugin.manifestPath))")
         }
-        logger.debug("Opening plugin '\(plugin.name)' library \(plugin.libraryPath)")
-        guard let handle = openLibrary(plugin.libraryPath) else {
+        logger.debug("Opening plugin '\(plugin.name)' library \(path)")
+        guard let handle = openLibrary(path) else {
             throw PluginLoadError(plugin, "dlopen failed: \(lastError ?? "unknown error")")
         }
         guard let handshakeSymbol = dlsym(handle, ANACONDA_PLUGIN_HANDSHAKE_SYMBOL) else {
@@ -57,8 +58,7 @@ final class PluginLoader {
         for shared in Self.sharedSymbols {
             let own = dlsym(handle, shared.symbol)
             let hosts = dlsym(UnsafeMutableRawPointer(bitPattern: 0), shared.symbol)  // RTLD_DEFAULT
-            let isCopy = shared.strict ? own != hosts : Self.definingImage(own) == Self.definingImage(handshakeSymbol)
-            if own != nil, isCopy {
+            if own != nil, own != hosts {
                 throw PluginLoadError(
                     plugin,
                     "the library contains its own copy of \(shared.library) instead of using the host's "
@@ -105,12 +105,6 @@ final class PluginLoader {
     }
 
     private var lastError: String?
-
-    /// The file of the loaded image that contains `address`.
-    private static func definingImage(_ address: UnsafeMutableRawPointer?) -> String? {
-        guard let name = anaconda_plugin_image_of(address) else { return nil }
-        return String(cString: name)
-    }
 
     private static func lastDynamicLinkerError() -> String {
         guard let message = dlerror() else { return "unknown error" }

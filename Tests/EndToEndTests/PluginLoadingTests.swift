@@ -61,6 +61,14 @@ struct PluginLoadingTests {
         var testDescription: String { name }
     }
 
+    /// Installs plugin `broken` whose library is compiled from C `source`.
+    static func compiledLibrary(_ source: String) -> @Sendable (Sandbox) throws -> Void {
+        { sandbox in
+            let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
+            try FakePluginLibrary.compile(source, to: folder.appendingPathComponent("libbroken.so"))
+        }
+    }
+
     static let brokenPlugins: [BrokenPlugin] = [
         BrokenPlugin(
             name: "library file missing", install: { try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "gone.so")) },
@@ -74,26 +82,15 @@ struct PluginLoadingTests {
             expectedReason: "dlopen failed:"),
         BrokenPlugin(
             name: "handshake symbol missing",
-            install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
-                try FakePluginLibrary.compile("int unrelated = 1;", to: folder.appendingPathComponent("libbroken.so"))
-            },
+            install: compiledLibrary("int unrelated = 1;"),
             expectedReason: "the library does not export anaconda_plugin_handshake"),
         BrokenPlugin(
             name: "wrong magic",
-            install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
-                try FakePluginLibrary.compile(
-                    FakePluginLibrary.handshakeSource(magic: 42), to: folder.appendingPathComponent("libbroken.so"))
-            },
+            install: compiledLibrary(FakePluginLibrary.handshakeSource(magic: 42)),
             expectedReason: "does not return an anaconda plugin handshake"),
         BrokenPlugin(
             name: "ABI mismatch in the library",
-            install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
-                try FakePluginLibrary.compile(
-                    FakePluginLibrary.handshakeSource(abiVersion: 7), to: folder.appendingPathComponent("libbroken.so"))
-            },
+            install: compiledLibrary(FakePluginLibrary.handshakeSource(abiVersion: 7)),
             expectedReason: "plugin ABI 7 but host ABI 1"),
         BrokenPlugin(
             name: "ABI mismatch in the manifest",
@@ -101,21 +98,13 @@ struct PluginLoadingTests {
             expectedReason: "its manifest declares ABI 3"),
         BrokenPlugin(
             name: "API version mismatch",
-            install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
-                try FakePluginLibrary.compile(
-                    FakePluginLibrary.handshakeSource(apiVersion: "0.0.9"), to: folder.appendingPathComponent("libbroken.so"))
-            },
+            install: compiledLibrary(FakePluginLibrary.handshakeSource(apiVersion: "0.0.9")),
             expectedReason: "plugin built against plugin API 0.0.9 but host has 0.1.0"),
         BrokenPlugin(
             name: "toolchain mismatch",
-            install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
-                try FakePluginLibrary.compile(
-                    FakePluginLibrary.handshakeSource(
-                        toolchain: "Clang 17.0.0 (https://github.com/swiftlang/llvm-project.git 0123456789abcdef0123)"),
-                    to: folder.appendingPathComponent("libbroken.so"))
-            },
+            install: compiledLibrary(
+                FakePluginLibrary.handshakeSource(
+                    toolchain: "Clang 17.0.0 (https://github.com/swiftlang/llvm-project.git 0123456789abcdef0123)")),
             expectedReason: "plugin built with clang 17.0.0 0123456789ab but host with clang "),
         BrokenPlugin(
             name: "private copy of the shared libraries",

@@ -40,8 +40,8 @@ static inline anaconda_plugin_handshake anaconda_plugin_make_handshake(void) {
     return handshake;
 }
 
-/// The file of the loaded image that contains `address` (for the host's check that a plugin does not carry a
-/// private copy of a shared library), or NULL.
+/// The file of the loaded image that contains `address` (the auth library uses it to find
+/// libAnacondaHTTPTransport.so beside itself), or NULL.
 const char *anaconda_plugin_image_of(const void *address);
 
 #endif

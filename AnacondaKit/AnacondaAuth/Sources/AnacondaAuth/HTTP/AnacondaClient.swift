@@ -41,7 +41,8 @@ public final class AnacondaClient: Sendable {
         self.site = site
         self.identity = identity
         self.baseURL = (baseURL ?? "https://\(site.domain)").trimmingTrailingSlash()
-        self.origin = URL(string: self.baseURL).map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
+        let parsedBase = URL(string: self.baseURL)
+        self.origin = parsedBase.map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
             ?? self.baseURL
         self.tokenStore = tokenStore
         self.logger = logger
@@ -49,7 +50,7 @@ public final class AnacondaClient: Sendable {
         self.now = now
         self.warn = warn
         self.clientHostname = ClientHostname.value(hostname: hostname, hashed: site.hashHostname)
-        let host = URL(string: self.baseURL)?.host ?? site.domain
+        let host = parsedBase?.host ?? site.domain
         let proxy = ProxySelection.choose(
             forHost: host, scheme: "https", configured: site.proxyServers, environment: environment)
         if let proxy { logger.debug("HTTP proxy \(proxy.host):\(proxy.port) for \(host)") }
