@@ -2,11 +2,13 @@ import AnacondaPluginAPI
 
 /// Asks which site to use when several are configured and no `--at` was given (terminal only).
 enum DestinationPicker {
-    /// The index chosen, or `nil` at end of input. An empty answer picks the first (default) entry.
-    static func choose(from destinations: [LoginDestination], terminal: any Terminal) -> Int? {
+    /// The index chosen among `labels`, or `nil` at end of input (or with nothing to choose from). An empty answer
+    /// picks the first (default) entry.
+    static func choose(from labels: [String], terminal: any Terminal) -> Int? {
+        guard !labels.isEmpty else { return nil }
         terminal.printError("choose destination:")
-        for (index, destination) in destinations.enumerated() {
-            terminal.printError("  \(index + 1)) \(destination.label)")
+        for (index, label) in labels.enumerated() {
+            terminal.printError("  \(index + 1)) \(label)")
         }
         while true {
             terminal.write("Enter a number [1]: ", to: .standardError)
@@ -15,8 +17,8 @@ enum DestinationPicker {
                 return nil
             }
             if answer.isEmpty { return 0 }
-            if let number = Int(answer), (1...destinations.count).contains(number) { return number - 1 }
-            terminal.printError("Please enter a number between 1 and \(destinations.count)")
+            if let number = Int(answer), labels.indices.contains(number - 1) { return number - 1 }
+            terminal.printError("Please enter a number between 1 and \(labels.count)")
         }
     }
 }

@@ -76,7 +76,7 @@ struct LoginRouter {
             }
             choice = match
         } else if choices.count > 1, terminal.isInteractive {
-            guard let picked = DestinationPicker.choose(from: choices.compactMap(\.destination), terminal: terminal)
+            guard let picked = DestinationPicker.choose(from: choices.map(\.label), terminal: terminal)
             else {
                 terminal.printError("Aborted.")
                 return ExitStatus.failure

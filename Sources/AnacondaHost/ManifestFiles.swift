@@ -1,4 +1,5 @@
 import Glibc
+import AnacondaPluginAPI
 
 /// The file system calls of plugin discovery, made directly: `--help` reads every installed manifest, and
 /// FileManager's extra work per file (attributes, progress, bridging) is a measurable share of that.
@@ -17,21 +18,9 @@ enum ManifestFiles {
         return names
     }
 
-    /// The bytes of the regular file at `path`, or `nil` when it does not exist or cannot be read.
+    /// The bytes of the regular file at `path`, or `nil` when it does not exist, is not a regular file (a FIFO or
+    /// `/dev/zero` must not hang `--help`), is over 1 MiB or cannot be read.
     static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil  // EISDIR, EIO: not a manifest we can read
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
-        }
+        try? RegularFile.read(path, limit: 1 << 20).get()
     }
 }

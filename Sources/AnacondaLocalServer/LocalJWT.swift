@@ -21,7 +21,7 @@ enum LocalJWT {
     static func isWellFormed(_ token: String) -> Bool { claims(token)?["exp"] != nil }
 
     static func isUnexpired(_ token: String) -> Bool {
-        guard case .number(let exp)? = claims(token)?["exp"] else { return false }
+        guard let exp = claims(token)?["exp"]?.doubleValue else { return false }
         return exp > Date().timeIntervalSince1970
     }
 }

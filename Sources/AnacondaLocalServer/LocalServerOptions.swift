@@ -24,6 +24,10 @@ public struct LocalServerOptions: Sendable {
     public var interval = 0
     /// How long device codes live (seconds).
     public var expiresIn = 600
+    /// Raw JSON text announced as the device response's `interval` instead of `interval` (e.g. `1e300`, `NaN`).
+    public var announcedInterval: String?
+    /// Raw JSON text announced as the device response's `expires_in` instead of `expiresIn`.
+    public var announcedExpiresIn: String?
     /// The lifetime of minted API keys (seconds).
     public var keyLifetime = 365 * 24 * 3600
     /// The status `/api/auth/api-keys` answers (anything but 201 makes clients fall back to `/api/iam/api-keys`).
@@ -36,8 +40,8 @@ public struct LocalServerOptions: Sendable {
     public var rejectedKeys: Set<String> = []
     /// Statuses `/api/account` answers first, in order, before it works (429 and 503 carry `Retry-After`).
     public var accountStatuses: [Int] = []
-    /// The `Retry-After` seconds sent with 429/503.
-    public var retryAfter = 1
+    /// The `Retry-After` value sent with 429/503, as written (seconds, an HTTP date or anything else).
+    public var retryAfter = "1"
     /// Require a client certificate signed by the generated CA.
     public var requireClientCertificate = false
 

@@ -54,12 +54,18 @@ struct LocalServerRoutes: Sendable {
         let (deviceCode, userCode) = await state.newDeviceCode(clientID: clientID)
         let options = await state.options
         let uri = baseURL.value + "/device"
-        return json(200, .object([
+        let document = JSONValue.object([
             .init("device_code", .string(deviceCode)), .init("user_code", .string(userCode)),
             .init("verification_uri", .string(uri)),
             .init("verification_uri_complete", .string(uri + "?user_code=" + userCode)),
-            .init("expires_in", .number(Double(options.expiresIn))), .init("interval", .number(Double(options.interval))),
-        ]))
+            .init("expires_in", .string("@expires_in@")), .init("interval", .string("@interval@")),
+        ])
+        // The announced numbers are raw text so a test can send what no encoder would (`NaN`, `1e300`).
+        let text = JSONWriter.python.string(document)
+            .replacing("\"@expires_in@\"", with: options.announcedExpiresIn ?? String(options.expiresIn))
+            .replacing("\"@interval@\"", with: options.announcedInterval ?? String(options.interval))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     func approvePage(_ request: Request) async -> Response {
@@ -88,7 +94,7 @@ struct LocalServerRoutes: Sendable {
         case .token(let token):
             return json(200, .object([
                 .init("access_token", .string(token)), .init("token_type", .string("Bearer")),
-                .init("expires_in", .number(3600)), .init("scope", .string("openid")),
+                .init("expires_in", .integer(3600)), .init("scope", .string("openid")),
             ]))
         case .error(let code, let description):
             return oauthError(400, code, description)
@@ -141,7 +147,7 @@ struct LocalServerRoutes: Sendable {
         if let status = await state.nextAccountStatus() {
             var response = json(status, .object([.init("error", .object([.init("code", .string("unavailable"))]))]))
             if status == 429 || status == 503 {
-                response.headers[.retryAfter] = String(await state.options.retryAfter)
+                response.headers[.retryAfter] = await state.options.retryAfter
             }
             return response
         }
@@ -199,7 +205,7 @@ struct LocalServerRoutes: Sendable {
         await log(request, body: text)
         var form: [String: String] = [:]
         for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
             form[parts[0]] = parts.count > 1 ? parts[1] : ""

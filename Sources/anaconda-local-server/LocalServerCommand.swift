@@ -21,13 +21,16 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Flag(help: "Leave the device authorization endpoint out of the discovery document.") var noDeviceEndpoint = false
     @Option(help: "Polling interval announced by the device endpoint (seconds).") var interval = 0
     @Option(help: "Lifetime of device codes (seconds).") var expiresIn = 600
+    @Option(help: "Raw JSON text to announce as the device response's interval (e.g. 1e300, NaN, -1).")
+    var announceInterval: String?
+    @Option(help: "Raw JSON text to announce as the device response's expires_in.") var announceExpiresIn: String?
     @Option(help: "Lifetime of minted API keys (seconds).") var keyLifetime = 365 * 24 * 3600
     @Option(help: "Status of the first API-key endpoint (not 201: clients fall back to /api/iam/api-keys).") var firstMintStatus = 201
     @Option(help: "Status of /api/iam/api-keys.") var secondMintStatus = 201
     @Option(help: "Send Min-Api-Version with this value from /api/something.") var minApiVersion: String?
     @Option(help: "An API key /api/account rejects with auth_required (repeatable).") var rejectKey: [String] = []
     @Option(help: "Statuses /api/account answers first, comma-separated (e.g. 503,429).") var accountStatuses = ""
-    @Option(help: "Retry-After seconds sent with 429 and 503.") var retryAfter = 1
+    @Option(help: "Retry-After value sent with 429 and 503, as written.") var retryAfter = "1"
     @Flag(help: "Require a client certificate signed by the generated CA.") var requireClientCertificate = false
 
     func run() async throws {
@@ -45,6 +48,8 @@ struct LocalServerCommand: AsyncParsableCommand {
         options.noDeviceEndpoint = noDeviceEndpoint
         options.interval = interval
         options.expiresIn = expiresIn
+        options.announcedInterval = announceInterval
+        options.announcedExpiresIn = announceExpiresIn
         options.keyLifetime = keyLifetime
         options.firstMintStatus = firstMintStatus
         options.secondMintStatus = secondMintStatus

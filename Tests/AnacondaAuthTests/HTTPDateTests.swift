@@ -1,4 +1,5 @@
 import FoundationEssentials
+import AnacondaPluginAPI
 import Testing
 
 @testable import AnacondaAuth
@@ -28,6 +29,41 @@ struct HTTPDateTests {
         #expect(RetryPolicy.parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", now: now) == .seconds(7))
         #expect(RetryPolicy.parseRetryAfter("Sun, 06 Nov 1994 08:49:00 GMT", now: now) == .zero)
         #expect(RetryPolicy.parseRetryAfter("soon", now: now) == nil)
+    }
+
+    @Test("any Retry-After a server sends gives a bounded wait or none, never a trap", arguments: [
+        ("99999999999999999999", RetryPolicy.longestRetryAfter), ("86401", RetryPolicy.longestRetryAfter),
+        ("999999999", RetryPolicy.longestRetryAfter), ("0", Duration.zero), ("inf", nil), ("nan", nil), ("-1", nil),
+        ("1e5", nil), ("0x10", nil), ("1.5", nil), ("", nil), ("Sun, 06 Nov 99999 08:49:37 GMT", nil),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", RetryPolicy.longestRetryAfter),
+    ] as [(String, Duration?)])
+    func hostileRetryAfter(text: String, wait: Duration?) {
+        #expect(RetryPolicy.parseRetryAfter(text, now: Date(timeIntervalSince1970: 784_111_770)) == wait)
+    }
+
+    @Test("a Retry-After longer than the longest wait means no retry; backoff otherwise")
+    func retryDelay() {
+        let policy = RetryPolicy()
+        #expect(policy.delay(attempt: 1, retryAfter: "31", now: Date()) == nil)
+        #expect(policy.delay(attempt: 1, retryAfter: "30", now: Date()) == .seconds(30))
+        #expect(policy.delay(attempt: 3, retryAfter: nil, now: Date()) == .seconds(2))
+        #expect(policy.delay(attempt: Int.max, retryAfter: nil, now: Date()) == .seconds(30))
+    }
+
+    @Test("device-flow numbers: absent → default, hostile → an error, huge → capped", arguments: [
+        ("1e300", "300.0"), ("0.5", "0.5"), ("7", "7.0"), ("0", "0.0"),
+    ])
+    func deviceFlowSeconds(json: String, seconds: String) throws {
+        let duration = try DeviceFlow.seconds(try JSONValue.parse(json), named: "interval", default: 5, limit: 300)
+        let components = duration.components
+        #expect(String(Double(components.seconds) + Double(components.attoseconds) / 1e18) == seconds)
+    }
+
+    @Test("device-flow numbers that are negative, not numbers or not finite are refused", arguments: ["-1", "\"5\"", "true", "[]", "-1e300"])
+    func deviceFlowRefusals(json: String) throws {
+        let value = try JSONValue.parse(json)
+        #expect(throws: AnacondaError.self) { try DeviceFlow.seconds(value, named: "interval", default: 5, limit: 300) }
+        #expect(try DeviceFlow.seconds(nil, named: "interval", default: 5, limit: 300) == .seconds(5))
     }
 
     @Test("form encoding keeps only unreserved ASCII and escapes UTF-8 bytes")

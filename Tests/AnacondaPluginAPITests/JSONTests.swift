@@ -7,7 +7,7 @@ struct JSONValueTests {
     func parses() throws {
         let value = try JSONValue.parse(Array(#" {"a": [1, -2.5e1, true, false, null], "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#.utf8))
         #expect(value == .object([
-            .init("a", .array([.number(1), .number(-25), .bool(true), .bool(false), .null])),
+            .init("a", .array([.integer(1), .number(-25), .bool(true), .bool(false), .null])),
             .init("s", .string("x\"\\/\né😀")),
         ]))
     }
@@ -29,6 +29,25 @@ struct JSONValueTests {
         }
     }
 
+    @Test("numbers follow RFC 8259's grammar", arguments: ["-01", "01", "2.", "2.e3", ".5", "-.5", "-2.", "+1", "1e", "1e+", "-", "0x10", "1.5e3.2", "- 1", "Infinity", "NaN", "-Infinity", "00"])
+    func invalidNumbers(text: String) {
+        #expect(throws: JSONValue.SyntaxError.self, "\(text)") { try JSONValue.parse(text) }
+        #expect(throws: JSONValue.SyntaxError.self, "[\(text)]") { try JSONValue.parse("[\(text)]") }
+    }
+
+    @Test("integers that fit in 64 bits stay exact; other numbers are floats")
+    func exactIntegers() throws {
+        #expect(try JSONValue.parse("9223372036854775807") == .integer(Int.max))
+        #expect(try JSONValue.parse("-9223372036854775808") == .integer(Int.min))
+        #expect(try JSONValue.parse("-0") == .integer(0))
+        #expect(try JSONValue.parse("9223372036854775808") == .number(9_223_372_036_854_775_808))
+        #expect(try JSONValue.parse("1.0") == .number(1))
+        #expect(try JSONValue.parse("1E2") == .number(100))
+        #expect(try JSONValue.parse("-0.5e-1") == .number(-0.05))
+        #expect(try JSONValue.parse("1e999") == .number(.infinity))
+        #expect(JSONWriter.python.string(.array([.integer(Int.max), .number(1), .number(.infinity)])) == "[9223372036854775807, 1.0, null]")
+    }
+
     @Test("the reader names the key path of a wrong type")
     func readerPaths() throws {
         let reader = JSONReader(try JSONValue.parse(Array(#"{"p": [{"n": 1}]}"#.utf8)))
@@ -44,7 +63,7 @@ struct JSONValueTests {
 @Suite("JSON writer")
 struct JSONWriterTests {
     let value = JSONValue.object([
-        .init("b", .string("é\"\n")), .init("a", .array([.number(1), .number(2.5), .null, .bool(true)])),
+        .init("b", .string("é\"\n")), .init("a", .array([.integer(1), .number(2.5), .null, .bool(true)])),
         .init("e", .object([])),
     ])
 

@@ -65,7 +65,7 @@ enum SitesChange {
 
     /// `%m-%d-%y %H:%M` in local time.
     private static func stamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970)
+        var seconds = time_t(exactly: date.timeIntervalSince1970.rounded(.down)) ?? 0
         var parts = tm()
         localtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -25,13 +25,13 @@ struct SitesRemoveCommand: PluginCommand {
         }
         guard let table else { return }
         let names = sites.isSynthetic ? [table.name] : sites.tables.map(\.name)
-        guard names.count > 1 else {
+        let remaining = names.filter { $0 != table.name }
+        guard let firstRemaining = remaining.first else {
             throw SitesChange.failure("\(table.name) is the only configured site and cannot be removed", context)
         }
-        let remaining = names.filter { $0 != table.name }
         var editor = SitesConfigEditor(text: configuration.file.text ?? "")
         editor.removeSite(table.name)
-        editor.setDefaultSite(remaining.contains(sites.defaultSite) ? sites.defaultSite : remaining[0])
+        editor.setDefaultSite(remaining.contains(sites.defaultSite) ? sites.defaultSite : firstRemaining)
         try SitesChange.apply(editor.text, to: configuration.file, confirmation: confirmation, in: context)
     }
 }

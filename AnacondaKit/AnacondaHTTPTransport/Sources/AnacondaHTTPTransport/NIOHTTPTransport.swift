@@ -9,7 +9,7 @@ import NIOPosix
 import NIOSSL
 
 /// ``HTTPTransport`` on AsyncHTTPClient: one connection pool per client on NIO's shared event loops, TLS by
-/// BoringSSL, redirects followed (at most 10), compressed responses inflated (at most 100 times their size).
+/// BoringSSL, redirects returned to the caller, compressed responses inflated (at most 100 times their size).
 final class NIOHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let maximumBodySize: Int
@@ -17,7 +17,8 @@ final class NIOHTTPTransport: HTTPTransport {
     init(_ settings: HTTPTransportSettings) throws {
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: try Self.tlsConfiguration(settings),
-            redirectConfiguration: .follow(max: 10, allowCycles: false),
+            // AnacondaClient follows redirects itself, after checking each Location.
+            redirectConfiguration: .disallow,
             timeout: .init(connect: .init(settings.timeouts.connect), read: .init(settings.timeouts.read)),
             decompression: .enabled(limit: .ratio(100)))
         // A failed connection fails the request at once: AnacondaClient's retry policy decides about trying again.
@@ -95,11 +96,11 @@ final class NIOHTTPTransport: HTTPTransport {
                     let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                     var certificates: [NIOSSLCertificate] = []
                     for file in files where file.hasSuffix(".pem") || file.hasSuffix(".crt") {
-                        certificates += (try? NIOSSLCertificate.fromPEMFile(path + "/" + file)) ?? []
+                        certificates += (try? NIOSSLCertificate.fromPEMBytes(pemFile(path + "/" + file))) ?? []
                     }
                     tls.trustRoots = .certificates(certificates)
                 } else {
-                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
+                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(pemFile(path)))
                 }
             } catch {
                 throw AnacondaError(label: "SSLError", message: "Cannot read the CA bundle \(path) (ssl_verify): \(error)")
@@ -107,9 +108,9 @@ final class NIOHTTPTransport: HTTPTransport {
         }
         if let certificate = settings.clientCertificate {
             do {
-                tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+                tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(pemFile(certificate)).map { .certificate($0) }
                 tls.privateKey = .privateKey(
-                    try NIOSSLPrivateKey(file: settings.clientCertificateKey ?? certificate, format: .pem))
+                    try NIOSSLPrivateKey(bytes: pemFile(settings.clientCertificateKey ?? certificate), format: .pem))
             } catch {
                 throw AnacondaError(
                     label: "SSLError",
@@ -117,6 +118,11 @@ final class NIOHTTPTransport: HTTPTransport {
             }
         }
         return tls
+    }
+
+    /// A PEM file's bytes: a FIFO or a device (`/dev/zero`) is refused instead of read without end.
+    private static func pemFile(_ path: String) throws -> [UInt8] {
+        try RegularFile.read(path, limit: 4 << 20).get()
     }
 }
 

@@ -147,14 +147,43 @@ private struct JSONParser {
         return value
     }
 
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` (RFC 8259 §6). Integers that fit in 64 bits stay exact.
     private mutating func parseNumber() throws(JSONValue.SyntaxError) -> JSONValue {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-        guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+        _ = consume(UInt8(ascii: "-"))
+        if consume(UInt8(ascii: "0")) {
+            if isDigit(at: index) { throw error("invalid number: leading zero") }
+        } else {
+            guard digits() > 0 else { throw error("invalid number") }
+        }
+        var isInteger = true
+        if consume(UInt8(ascii: ".")) {
+            isInteger = false
+            guard digits() > 0 else { throw error("invalid number: no digits after the decimal point") }
+        }
+        if consume(UInt8(ascii: "e")) || consume(UInt8(ascii: "E")) {
+            isInteger = false
+            if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
+            guard digits() > 0 else { throw error("invalid number: no digits in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let integer = Int(text) { return .integer(integer) }
+        guard let number = Double(text) else {
             index = start
             throw error("invalid number")
         }
         return .number(number)
+    }
+
+    private func isDigit(at position: Int) -> Bool {
+        position < bytes.count && bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")
+    }
+
+    /// Skips a run of decimal digits and returns its length.
+    private mutating func digits() -> Int {
+        let start = index
+        while isDigit(at: index) { index += 1 }
+        return index - start
     }
 
     private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONValue.SyntaxError) -> JSONValue {

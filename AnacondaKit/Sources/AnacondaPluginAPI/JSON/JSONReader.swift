@@ -63,7 +63,7 @@ public struct JSONReader: Sendable {
     }
 
     public func int() throws(FieldError) -> Int {
-        guard case .number(let number) = value, let integer = Int(exactly: number) else {
+        guard let integer = value.intValue else {
             throw FieldError(description: "'\(displayPath)' must be an integer")
         }
         return integer

@@ -1,8 +1,10 @@
 /// A JSON document. Objects keep their members in order, so a file can be rewritten without reordering it.
+/// Integers that fit in 64 bits stay exact (`integer`); other numbers are `number`.
 public enum JSONValue: Sendable, Equatable {
     case object([Member])
     case array([JSONValue])
     case string(String)
+    case integer(Int)
     case number(Double)
     case bool(Bool)
     case null
@@ -28,6 +30,24 @@ public enum JSONValue: Sendable, Equatable {
     public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
+    }
+
+    /// The number as a `Double`, if this is an integer or a number.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let integer): Double(integer)
+        case .number(let number): number
+        default: nil
+        }
+    }
+
+    /// The number as an `Int`, if this is an integer or a number with an exact integer value.
+    public var intValue: Int? {
+        switch self {
+        case .integer(let integer): integer
+        case .number(let number): Int(exactly: number)
+        default: nil
+        }
     }
 
     /// An object with `key` set to `value`: replaced in place when present, appended otherwise.

@@ -38,6 +38,7 @@ public struct JSONWriter: Sendable {
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
+        case .integer(let integer): output += String(integer)
         case .number(let number): output += Self.format(number)
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
@@ -71,9 +72,9 @@ public struct JSONWriter: Sendable {
         output += "\n" + String(repeating: " ", count: indent * level)
     }
 
+    /// A float as Python's `json` writes it (`1.0`, `1e+300`); JSON has no infinity or NaN, so those are `null`.
     private static func format(_ number: Double) -> String {
-        if let integer = Int(exactly: number) { return String(integer) }
-        return String(number)
+        number.isFinite ? String(number) : "null"
     }
 
     private func writeString(_ text: String, into output: inout String) {

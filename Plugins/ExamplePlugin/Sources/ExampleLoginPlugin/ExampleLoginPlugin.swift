@@ -17,16 +17,19 @@ final class ExampleLoginPlugin: LoginProvider {
     }
 
     func logIn(to site: String?, forceNewLogin: Bool, in context: PluginContext) async throws {
-        try Self.logIn(to: site ?? Self.destinations(in: context)[0].name, force: forceNewLogin, in: context)
+        try Self.logIn(to: site ?? Self.destinations(in: context).first?.name ?? "example.com", force: forceNewLogin, in: context)
     }
 
     static func destinations(in context: PluginContext) -> [LoginDestination] {
-        guard let list = context.environment["EXAMPLE_LOGIN_SITES"], !list.isEmpty else {
+        let entries = (context.environment["EXAMPLE_LOGIN_SITES"] ?? "").split(separator: ",").compactMap { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return parts[0].isEmpty ? nil : (name: parts[0], domain: parts.count > 1 && !parts[1].isEmpty ? parts[1] : parts[0])
+        }
+        guard !entries.isEmpty else {
             return [LoginDestination(name: "example.com", domain: "example.com", isDefault: true)]
         }
-        return list.split(separator: ",").enumerated().map { index, entry in
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            return LoginDestination(name: parts[0], domain: parts.last ?? parts[0], isDefault: index == 0)
+        return entries.enumerated().map { index, entry in
+            LoginDestination(name: entry.name, domain: entry.domain, isDefault: index == 0)
         }
     }
 
@@ -64,7 +67,7 @@ struct ExampleAuthCommand: PluginCommand {
         @Flag var force = false
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context)[0].name
+            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
             try ExampleLoginPlugin.logIn(to: site, force: force, in: context)
         }
     }
@@ -74,7 +77,7 @@ struct ExampleAuthCommand: PluginCommand {
         @Option var at: String?
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context)[0].name
+            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
             try? FileManager.default.removeItem(atPath: ExampleLoginPlugin.directory(context) + "/" + site)
         }
     }
@@ -84,7 +87,7 @@ struct ExampleAuthCommand: PluginCommand {
         @Option var at: String?
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context)[0].name
+            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
             guard FileManager.default.fileExists(atPath: ExampleLoginPlugin.directory(context) + "/" + site) else {
                 throw AuthenticationRequiredError(.tokenNotFound, site: site)
             }

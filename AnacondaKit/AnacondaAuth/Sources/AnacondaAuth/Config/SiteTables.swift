@@ -38,6 +38,8 @@ public struct SiteTables: Sendable {
                     guard let key = SiteField(rawValue: field.key) else { continue }
                     values[key] = SourcedValue(field.value, from: environment.source)
                 }
+                // A name given twice: the last one counts, as a JSON lookup (and Python's json) keeps it.
+                tables.removeAll { $0.name == member.key }
                 tables.append(Table(name: member.key, values: values))
             }
         } else {

@@ -157,12 +157,20 @@ extension TOMLText {
         switch value {
         case .string(let text): basicString(text)
         case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): Int(exactly: number).map(String.init) ?? String(number)
+        case .integer(let integer): String(integer)
+        case .number(let number): TOMLText.float(number)
         case .null: "\"\""
         case .array(let elements): "[" + elements.map(self.value).joined(separator: ", ") + "]"
         case .object(let members):
             "{" + members.map { "\(TOMLKeyPath.quote($0.key)) = \(self.value($0.value))" }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// A TOML float: always with a fraction or exponent (so it reads back as a float), `inf`/`nan` as TOML spells them.
+    static func float(_ number: Double) -> String {
+        if number.isNaN { return "nan" }
+        if number.isInfinite { return number < 0 ? "-inf" : "inf" }
+        return String(number)
     }
 
     /// The trailing `  # comment` of a one-line `key = value`, with the spaces before it.

@@ -21,14 +21,26 @@ struct TOMLOutline {
     private(set) var lines: [String]
     private(set) var sections: [Section] = []
     private(set) var assignments: [Int: [Assignment]] = [:]  // by section index
+    /// The file started with a UTF-8 byte-order mark, which an edit keeps.
+    private let hasByteOrderMark: Bool
+    /// `\r\n` when the file uses Windows line endings (an edit keeps them), else `\n`.
+    private let lineEnding: String
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        hasByteOrderMark = text.hasPrefix("\u{FEFF}")
+        lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
+        let body = hasByteOrderMark ? String(text.dropFirst()) : text
+        // "\r\n" is one Character in Swift: both endings are separators.
+        lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         scan()
     }
 
-    var text: String { lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
+    var text: String {
+        let body = lines.isEmpty ? "" : lines.joined(separator: lineEnding) + lineEnding
+        return hasByteOrderMark ? "\u{FEFF}" + body : body
+    }
 
     private mutating func scan() {
         sections = [Section(path: [], isArrayOfTables: false, headerLine: nil, body: 0..<0)]

@@ -11,12 +11,20 @@ struct TOMLParser {
         var description: String { "\(message) (at line \(line), column \(column))" }
     }
 
+    /// How deep values may nest (arrays, inline tables and the parts of dotted keys inside them), and how many
+    /// parts a key may have: a hostile file must end in an error, not a stack overflow.
+    static let nestingLimit = 64
+
     private let bytes: [UInt8]
     private var index = 0
     private var tree = TOMLTableTree()
+    private var nesting = 0
 
     static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
-        var parser = TOMLParser(bytes: Array(text.utf8))
+        var bytes = Array(text.utf8)
+        // A UTF-8 byte-order mark (Windows editors write one) is not part of the document.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var parser = TOMLParser(bytes: bytes)
         try parser.document()
         return parser.tree.root.json
     }
@@ -60,6 +68,8 @@ struct TOMLParser {
         skipBlank()
         try expect("=", "expected '=' after the key")
         skipBlank()
+        nesting += path.count - 1
+        defer { nesting -= path.count - 1 }
         let value = try value()
         if let problem = tree.assign(path, value, in: table) { throw failure(problem, at: start) }
     }
@@ -98,6 +108,7 @@ struct TOMLParser {
             index += 1
             skipBlank()
             path.append(try simpleKey())
+            guard path.count <= Self.nestingLimit else { throw failure("the key has more than \(Self.nestingLimit) parts") }
         }
     }
 
@@ -117,6 +128,9 @@ struct TOMLParser {
 
     private mutating func value() throws(SyntaxError) -> TOMLTable.Entry {
         guard let byte = peek() else { throw failure("expected a value") }
+        guard nesting < Self.nestingLimit else { throw failure("values are nested more than \(Self.nestingLimit) levels deep") }
+        nesting += 1
+        defer { nesting -= 1 }
         switch byte {
         case UInt8(ascii: "\""):
             return .value(.string(peek(at: 1) == byte && peek(at: 2) == byte ? try multilineBasicString() : try basicString()))
@@ -310,6 +324,7 @@ struct TOMLParser {
         }
         let digits = code == UInt8(ascii: "u") ? 4 : code == UInt8(ascii: "U") ? 8 : 0
         guard digits > 0, index + digits <= bytes.count,
+            bytes[index..<index + digits].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit && $0 < 0x80 }),
             let number = UInt32(String(decoding: bytes[index..<index + digits], as: UTF8.self), radix: 16),
             let scalar = Unicode.Scalar(number)
         else { throw failure("invalid escape sequence", at: start) }

@@ -12,7 +12,8 @@ enum TOMLScalar {
         case "nan", "+nan", "-nan": return .number(.nan)
         default: break
         }
-        if let number = integer(text) ?? float(text) { return .number(number) }
+        if let integer = integer(text) { return .integer(integer) }
+        if let number = float(text) { return .number(number) }
         if isDateTime(text) { return .string(text) }
         return nil
     }
@@ -22,20 +23,21 @@ enum TOMLScalar {
         return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    private static func integer(_ text: String) -> Double? {
+    /// A 64-bit signed integer, exactly (TOML 1.0: values that do not fit are an error, not a rounded float).
+    private static func integer(_ text: String) -> Int? {
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where text.hasPrefix(prefix) {
             let digits = String(text.dropFirst(2))
             guard let cleaned = withoutUnderscores(digits, allowedDigits: { Int(String($0), radix: radix) != nil }),
-                let value = UInt64(cleaned, radix: radix)
+                let value = Int64(cleaned, radix: radix)
             else { return nil }
-            return Double(value)
+            return Int(value)
         }
         var unsigned = Substring(text)
         if unsigned.first == "+" || unsigned.first == "-" { unsigned = unsigned.dropFirst() }
         guard let cleaned = withoutUnderscores(String(unsigned), allowedDigits: { $0.isASCII && $0.isNumber }),
             cleaned == "0" || !cleaned.hasPrefix("0"), let value = Int64((text.hasPrefix("-") ? "-" : "") + cleaned)
         else { return nil }
-        return Double(value)
+        return Int(value)
     }
 
     /// `1.5`, `-3e10`, `6.626e-34`, `224_617.445_991`: an integer part without leading zeros, then a fraction, an
@@ -71,6 +73,15 @@ enum TOMLScalar {
         return cleaned.allSatisfy(allowedDigits) ? cleaned : nil
     }
 
+    /// The number of days in `month` of `year` (proleptic Gregorian calendar, as RFC 3339 uses).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// Offset date-time, local date-time, local date or local time (RFC 3339, with `T`, `t` or a space).
     private static func isDateTime(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -98,9 +109,13 @@ enum TOMLScalar {
             return true
         }
         if bytes.count >= 3, bytes[2] == UInt8(ascii: ":") { return time() && index == bytes.count }
-        guard number(4, in: 0...9999), literal("-"), number(2, in: 1...12), literal("-"), number(2, in: 1...31) else {
-            return false
-        }
+        let yearStart = index
+        guard number(4, in: 0...9999), literal("-"), number(2, in: 1...12), literal("-"), number(2, in: 1...31),
+            let year = Int(String(decoding: bytes[yearStart..<yearStart + 4], as: UTF8.self)),
+            let month = Int(String(decoding: bytes[yearStart + 5..<yearStart + 7], as: UTF8.self)),
+            let day = Int(String(decoding: bytes[yearStart + 8..<yearStart + 10], as: UTF8.self)),
+            day <= daysIn(month: month, year: year)
+        else { return false }
         if index == bytes.count { return true }
         guard literal("T") || literal("t") || literal(" "), time() else { return false }
         if index == bytes.count || literal("Z") || literal("z") { return index == bytes.count }

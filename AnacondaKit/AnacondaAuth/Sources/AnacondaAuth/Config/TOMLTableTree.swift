@@ -37,6 +37,14 @@ final class TOMLTable {
         }
     }
 
+    /// Appends to the array of tables `key` in place (taken out of the dictionary first, so the array is not copied:
+    /// N `[[a]]` headers take linear time, not quadratic).
+    func append(_ table: TOMLTable, toArrayOfTables key: String) {
+        guard case .arrayOfTables(var tables)? = entries.removeValue(forKey: key) else { return }
+        tables.append(table)
+        entries[key] = .arrayOfTables(tables)
+    }
+
     /// The table `key` inside this one, created (as `origin`) when missing; `nil` when `key` is something else.
     /// An array of tables gives its last table, as `[a.b]` after `[[a]]` extends the newest `a`.
     func child(_ key: String, creating origin: Origin) -> TOMLTable? {
@@ -96,7 +104,7 @@ struct TOMLTableTree {
         let table = TOMLTable(origin: .header)
         switch parent[key] {
         case nil: parent[key] = .arrayOfTables([table])
-        case .arrayOfTables(let tables): parent[key] = .arrayOfTables(tables + [table])
+        case .arrayOfTables: parent.append(table, toArrayOfTables: key)
         default: return "'\(Self.dotted(path))' is not an array of tables"
         }
         current = table

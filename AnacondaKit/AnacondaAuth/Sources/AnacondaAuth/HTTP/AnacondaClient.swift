@@ -51,7 +51,7 @@ public final class AnacondaClient: Sendable {
         self.warn = warn
         self.clientHostname = ClientHostname.value(hostname: hostname, hashed: site.hashHostname)
         let host = parsedBase?.host ?? site.domain
-        let proxy = ProxySelection.choose(
+        let proxy = try ProxySelection.choose(
             forHost: host, scheme: "https", configured: site.proxyServers, environment: environment)
         if let proxy { logger.debug("HTTP proxy \(proxy.host):\(proxy.port) for \(host)") }
         transport = try HTTPTransportLoader.factory().makeTransport(
@@ -121,7 +121,7 @@ public final class AnacondaClient: Sendable {
             let started = ContinuousClock.now
             logger.debug("HTTP \(method) \(url) \(Self.redacted(headers.fields))")
             do {
-                let response = try await transport.exchange(request)
+                let response = try await exchangeFollowingRedirects(request)
                 let result = AnacondaResponse(
                     statusCode: response.statusCode, reason: response.reason, headers: response.headers,
                     body: response.body, url: url, authorizationSent: authorizationSent, site: site.site)
@@ -131,7 +131,11 @@ public final class AnacondaClient: Sendable {
                     "HTTP \(result.statusCode) \(result.reason) for \(method) \(url) (\(result.body.count) bytes, \(milliseconds) ms)")
                 checkMinimumAPIVersion(result)
                 if RetryPolicy.retryableStatuses.contains(result.statusCode), canRetry(method, attempt) {
-                    let wait = retryPolicy.delay(attempt: attempt, retryAfter: result.header("Retry-After"), now: now())
+                    guard let wait = retryPolicy.delay(attempt: attempt, retryAfter: result.header("Retry-After"), now: now())
+                    else {
+                        logger.debug("Not retrying \(method) \(url): Retry-After asks for more than \(retryPolicy.maximumWait)")
+                        return result
+                    }
                     logger.debug("Retrying \(method) \(url) in \(wait) after HTTP \(result.statusCode)")
                     try await Task.sleep(for: wait)
                     continue
@@ -142,11 +146,23 @@ public final class AnacondaClient: Sendable {
             } catch {
                 let failure = Self.describe(error, url: url, site: site)
                 guard failure.isConnectionError, canRetry(method, attempt) else { throw failure.error }
-                let wait = retryPolicy.delay(attempt: attempt, retryAfter: nil, now: now())
+                let wait = retryPolicy.delay(attempt: attempt, retryAfter: nil, now: now()) ?? retryPolicy.maximumWait
                 logger.debug("Retrying \(method) \(url) in \(wait) after \(failure.error.message)")
                 try await Task.sleep(for: wait)
             }
         }
+    }
+
+    /// One exchange, following up to ``Redirects/limit`` redirects (each `Location` checked first).
+    private func exchangeFollowingRedirects(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse {
+        var current = request
+        for _ in 0..<Redirects.limit {
+            let response = try await transport.exchange(current)
+            guard let next = try Redirects.next(after: response, to: current) else { return response }
+            logger.debug("HTTP \(response.statusCode) redirects \(current.method) \(current.url) to \(next.url)")
+            current = next
+        }
+        throw AnacondaError(label: "TooManyRedirects", message: "Exceeded \(Redirects.limit) redirects from \(request.url)")
     }
 
     private func canRetry(_ method: String, _ attempt: Int) -> Bool {

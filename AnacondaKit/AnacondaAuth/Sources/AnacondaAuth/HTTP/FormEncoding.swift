@@ -39,6 +39,14 @@ enum FormEncoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The name–value pairs of a query or form body, unescaped: `a=1&b&=2` → `a`=`1`, `b`=``, ``=`2`.
+    static func pairs(_ query: String) -> [(name: String, value: String)] {
+        query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (unescape(String(parts[0])), parts.count > 1 ? unescape(String(parts[1])) : "")
+        }
+    }
+
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")

@@ -25,7 +25,7 @@ enum HTTPDate {
 
     private static func date(day: String, month: String, year: String, time: String) -> Date? {
         let clock = time.split(separator: ":").compactMap { Int($0) }
-        guard let day = Int(day), (1...31).contains(day), let year = Int(year), year >= 1970,
+        guard let day = Int(day), (1...31).contains(day), let year = Int(year), (1970...9999).contains(year),
             let monthIndex = months.firstIndex(of: month.lowercased()), clock.count == 3,
             (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2])
         else { return nil }

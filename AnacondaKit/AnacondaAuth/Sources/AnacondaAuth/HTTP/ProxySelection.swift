@@ -12,20 +12,34 @@ struct ProxySelection: Equatable {
         scheme: String,
         configured: [String: String]?,
         environment: [String: String]
-    ) -> ProxySelection? {
-        func variable(_ name: String) -> String? {
-            (environment[name] ?? environment[name.lowercased()]).flatMap { $0.isEmpty ? nil : $0 }
+    ) throws -> ProxySelection? {
+        func variable(_ name: String) -> (url: String, source: String)? {
+            for spelling in [name, name.lowercased()] {
+                if let value = environment[spelling], !value.isEmpty { return (value, spelling) }
+            }
+            return nil
+        }
+        func setting(_ key: String) -> (url: String, source: String)? {
+            configured?[key].map { ($0, "proxy_servers[\"\(key)\"]") }
         }
         let host = target.split(separator: ":").first.map(String.init)?.lowercased() ?? target
-        if let noProxy = variable("NO_PROXY") {
+        if let noProxy = variable("NO_PROXY")?.url {
             for entry in noProxy.split(separator: ",").map({ String($0).trimmingWhitespace().lowercased() }) where !entry.isEmpty {
                 let suffix = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
                 if entry == "*" || host == suffix || host.hasSuffix("." + suffix) { return nil }
             }
         }
-        let url = configured?["\(scheme)://\(host)"] ?? configured?[scheme] ?? configured?["all"]
-            ?? variable("\(scheme.uppercased())_PROXY") ?? variable("ALL_PROXY")
-        return url.flatMap(parse)
+        guard
+            let chosen = setting("\(scheme)://\(host)") ?? setting(scheme) ?? setting("all")
+                ?? variable("\(scheme.uppercased())_PROXY") ?? variable("ALL_PROXY")
+        else { return nil }
+        guard let proxy = parse(chosen.url) else {
+            // The URL may hold a password: the message names where it came from, not its text.
+            throw AnacondaError(
+                label: "ValueError",
+                message: "The proxy URL in \(chosen.source) is invalid: it needs a host and a port from 1 to 65535")
+        }
+        return proxy
     }
 
     /// `http://user:pass@host:port` (scheme optional, port default 8080 without scheme, else 80).
@@ -43,7 +57,13 @@ struct ProxySelection: Equatable {
         }
         let parts = rest.split(separator: ":", maxSplits: 1)
         guard let host = parts.first, !host.isEmpty else { return nil }
-        let port = parts.count > 1 ? Int(parts[1]) ?? 80 : (url.hasPrefix("https://") ? 443 : 80)
+        var port = url.hasPrefix("https://") ? 443 : 80
+        if parts.count > 1 {
+            guard parts[1].count <= 5, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(parts[1]),
+                (1...65535).contains(number)
+            else { return nil }
+            port = number
+        }
         return ProxySelection(host: String(host), port: port, username: username, password: password)
     }
 }

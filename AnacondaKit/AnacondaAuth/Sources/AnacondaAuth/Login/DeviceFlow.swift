@@ -32,8 +32,8 @@ struct DeviceFlow {
                 label: "DeviceFlowError", message: "The device authorization response lacks device_code, user_code or verification_uri")
         }
         let complete = body["verification_uri_complete"]?.stringValue ?? verificationURI
-        let expiresIn = Self.number(body["expires_in"]) ?? 60
-        var interval = Self.number(body["interval"]) ?? 5
+        let expiresIn = try Self.seconds(body["expires_in"], named: "expires_in", default: 60, limit: Self.longestWait)
+        var interval = try Self.seconds(body["interval"], named: "interval", default: 5, limit: Self.longestInterval)
 
         let willTryBrowser = browser.isAvailable
         if willTryBrowser {
@@ -46,9 +46,9 @@ struct DeviceFlow {
 
         let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
         defer { spinner?.stop() }
-        let deadline = ContinuousClock.now + .seconds(expiresIn)
+        let deadline = ContinuousClock.now + expiresIn
         while true {
-            try await sleep(.seconds(interval))
+            try await sleep(min(interval, max(.zero, deadline - ContinuousClock.now)))
             guard ContinuousClock.now < deadline else {
                 throw AnacondaError(label: "DeviceFlowTimeout", message: "Device authorization timed out")
             }
@@ -72,7 +72,7 @@ struct DeviceFlow {
             if poll.statusCode == 200, let token = result["access_token"]?.stringValue { return token }
             switch result["error"]?.stringValue {
             case "authorization_pending": continue
-            case "slow_down": interval += 5
+            case "slow_down": interval += .seconds(5)
             case "access_denied": throw AnacondaError(label: "DeviceFlowDenied", message: "User denied authorization")
             case "expired_token": throw AnacondaError(label: "DeviceFlowTimeout", message: "Device code expired")
             case let error?:
@@ -85,9 +85,24 @@ struct DeviceFlow {
         }
     }
 
-    static func number(_ value: JSONValue?) -> Int? {
-        guard case .number(let number)? = value else { return nil }
-        return Int(number)
+    /// How long a device code is waited for at most, whatever `expires_in` says.
+    static let longestWait: Double = 3600
+    /// The longest announced polling interval that is honoured (a longer one would outlast most codes).
+    static let longestInterval: Double = 300
+
+    /// A number of seconds from the device authorization response: absent → `defaultSeconds`; a negative, infinite
+    /// or non-numeric value is refused (a server must not make the client trap or wait forever); at most `limit`.
+    static func seconds(_ value: JSONValue?, named name: String, default defaultSeconds: Double, limit: Double)
+        throws -> Duration
+    {
+        guard let value, value != .null else { return .seconds(defaultSeconds) }
+        guard let number = value.doubleValue, number.isFinite, number >= 0 else {
+            let shown = JSONWriter.python.string(value).prefix(40)
+            throw AnacondaError(
+                label: "DeviceFlowError",
+                message: "The device authorization response has an invalid \(name): \(shown) (expected a number of seconds)")
+        }
+        return .milliseconds(Int((min(number, limit) * 1000).rounded(.up)))
     }
 }
 

@@ -17,6 +17,10 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             throw AnacondaError(
                 label: "ValueError", message: "redirect_uri \(redirectURI) must be http://127.0.0.1:<port>/<path>")
         }
+        guard let requestedPort = Self.port(of: redirectURI, components) else {
+            throw AnacondaError(
+                label: "ValueError", message: "redirect_uri \(redirectURI) has an invalid port (expected 0 to 65535)")
+        }
         path = components.path.isEmpty ? "/" : components.path
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw AtomicFileWriter.failure("cannot create a socket") }
@@ -25,7 +29,7 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(components.port ?? 80).bigEndian)
+        address.sin_port = in_port_t(requestedPort.bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -35,7 +39,7 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             close(socket)
             throw AnacondaError(
                 label: "OSError",
-                message: "[Errno \(errno)] \(reason): 127.0.0.1:\(components.port ?? 80) (redirect_uri \(redirectURI)); "
+                message: "[Errno \(errno)] \(reason): 127.0.0.1:\(requestedPort) (redirect_uri \(redirectURI)); "
                     + "free the port, set redirect_uri to another port, or log in with --device")
         }
         var actual = sockaddr_in()
@@ -44,6 +48,19 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socket, $0, &length) }
         }
         port = Int(UInt16(bigEndian: actual.sin_port))
+    }
+
+    /// The port of `uri`: 80 when none is written; `nil` when one is written but is not a number from 0 to 65535
+    /// (`URLComponents` accepts 70000 and turns a too-long number into no port at all).
+    private static func port(of uri: String, _ components: URLComponents) -> UInt16? {
+        let authority = uri.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+        guard let colon = authority.lastIndex(of: ":") else { return 80 }
+        let digits = authority[authority.index(after: colon)...]
+        if digits.isEmpty { return 80 }
+        guard digits.count <= 5, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let port = UInt16(digits) else {
+            return nil
+        }
+        return port
     }
 
     deinit {
@@ -74,9 +91,7 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             let connection = accept(socket, nil, nil)
             guard connection >= 0 else { continue }
             defer { close(connection) }
-            var timeoutValue = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeoutValue, socklen_t(MemoryLayout<timeval>.size))
-            guard let target = Self.requestTarget(connection),
+            guard let target = Self.requestTarget(connection, deadline: min(deadline, ContinuousClock.now + .seconds(5))),
                 let components = URLComponents(string: "http://127.0.0.1" + target), components.path == path
             else {
                 Self.respond(connection, "404 Not Found", location: nil)
@@ -102,17 +117,19 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
 
     /// `application/x-www-form-urlencoded` query items (`+` is a space), as browsers and Python send them.
     static func formItems(_ query: String) -> [URLQueryItem] {
-        query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map { FormEncoding.unescape(String($0)) }
-            return URLQueryItem(name: parts[0], value: parts.count > 1 ? parts[1] : "")
-        }
+        FormEncoding.pairs(query).map { URLQueryItem(name: $0.name, value: $0.value) }
     }
 
-    /// The request target of the request line, reading at most 8 KiB.
-    private static func requestTarget(_ connection: Int32) -> String? {
+    /// The request target of the request line, reading at most 8 KiB until `deadline` (a slow or silent client
+    /// cannot hold the listener).
+    private static func requestTarget(_ connection: Int32, deadline: ContinuousClock.Instant) -> String? {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 2048)
         while bytes.count < 8192, !bytes.contains(0x0A) {
+            let remaining = (deadline - ContinuousClock.now).components
+            let milliseconds = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000
+            var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            guard milliseconds > 0, poll(&descriptor, 1, Int32(clamping: milliseconds)) > 0 else { break }
             let count = read(connection, &buffer, buffer.count)
             guard count > 0 else { break }
             bytes += buffer[..<count]

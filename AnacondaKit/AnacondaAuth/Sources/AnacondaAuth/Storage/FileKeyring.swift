@@ -97,29 +97,18 @@ public struct FileKeyring: Keyring {
     }
 
     /// The file's bytes (`nil` if missing); tightens a file readable by others to 0600.
+    /// A FIFO, a device or a file past the size limit is refused (never blocks, never reads without end).
     private func readFile(_ target: String) throws -> [UInt8]? {
-        let descriptor = open(target, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw AtomicFileWriter.failure("cannot read the keyring \(target)")
+        switch RegularFile.read(target) {
+        case .success(let bytes):
+            var info = stat()
+            if stat(target, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() { chmod(target, 0o600) }
+            return bytes
+        case .failure(.missing):
+            return nil
+        case .failure(let failure):
+            throw AnacondaError(label: "KeyringError", message: "The keyring file \(target) cannot be read: \(failure)")
         }
-        defer { close(descriptor) }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
-            fchmod(descriptor, 0o600)
-        }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFileWriter.failure("cannot read the keyring \(target)")
-            }
-            if count == 0 { break }
-            bytes += buffer[..<count]
-        }
-        return bytes
     }
 
     private func corrupt(_ reason: String) -> AnacondaError {

@@ -47,7 +47,7 @@ public struct TokenInfo: Sendable, Equatable {
             if let orgName = token.orgName { fields.append(.init("org_name", .string(orgName))) }
             return .object(fields)
         })))
-        if let version { members.append(.init("version", .number(Double(version)))) }
+        if let version { members.append(.init("version", .integer(version))) }
         members += unknownFields
         let json = JSONWriter(indent: nil, separators: (",", ":"), sortKeys: false, asciiOnly: false).string(.object(members))
         return Data(json.utf8).base64EncodedString()
@@ -67,7 +67,7 @@ public struct TokenInfo: Sendable, Equatable {
         guard case .object(let members) = json else { throw TokenDecodingError(reason: "the stored value is not a JSON object") }
         var info = TokenInfo(domain: json["domain"]?.stringValue ?? domain, apiKey: json["api_key"]?.stringValue)
         info.username = json["username"]?.stringValue
-        info.version = json["version"].flatMap { if case .number(let n) = $0 { Int(exactly: n) } else { nil } }
+        info.version = json["version"]?.intValue
         if case .array(let tokens)? = json["repo_tokens"] {
             info.repoTokens = tokens.compactMap { token in
                 token["token"]?.stringValue.map { RepoToken(token: $0, orgName: token["org_name"]?.stringValue) }
@@ -101,7 +101,7 @@ public enum JWTClaims {
     /// The `exp` claim of `token`. A value that is not a JWT, or has no numeric `exp`, is a `DecodeError`.
     public static func expiration(of token: String) throws -> Date {
         let claims = try payload(of: token)
-        guard case .number(let seconds)? = claims["exp"] else {
+        guard let seconds = claims["exp"]?.doubleValue, seconds.isFinite else {
             throw AnacondaError(label: "DecodeError", message: "The API key has no expiry time (no 'exp' claim)")
         }
         return Date(timeIntervalSince1970: seconds)
