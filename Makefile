@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin reference test release install bench demo clean
+.PHONY: build example-plugin reference test release install bench demo clean fuzz fuzz-build
 
 # The host, the shared AnacondaKit libraries and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -37,6 +37,18 @@ install: release
 
 bench:
 	bench/run.sh
+
+# The libFuzzer targets (Fuzz/), instrumented with -sanitize=fuzzer,address in their own build folder. `make fuzz`
+# runs each for FUZZ_TIME seconds; CI runs a few seconds each so the targets never rot.
+FUZZ_TIME ?= 60
+fuzz-build:
+	mkdir -p .build-fuzz
+	$(SWIFT) build --scratch-path .build-fuzz --product anaconda-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING >.build-fuzz/build.log 2>&1 \
+		|| { grep -v 'Cannot export local symbol' .build-fuzz/build.log; exit 1; }
+
+fuzz: fuzz-build
+	scripts/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 demo: build example-plugin
 	scripts/demo.sh

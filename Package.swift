@@ -58,6 +58,10 @@ let package = Package(
             // Installed as <prefix>/lib/anaconda/plugins/anaconda/libAnacondaAuthPlugin.so: the shared libraries are in
             // <prefix>/lib, found directly instead of by the host's retry after a failed dlopen.
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
+        // The fuzz targets (`make fuzz` builds them with libFuzzer; `swift build` gives the replay tool).
+        .executableTarget(
+            name: "anaconda-fuzz", dependencies: ["AnacondaHost", pluginAPI, authLibrary], path: "Fuzz/Sources/anaconda-fuzz",
+            swiftSettings: strict),
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),

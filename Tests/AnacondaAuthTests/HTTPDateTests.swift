@@ -51,10 +51,10 @@ struct HTTPDateTests {
     }
 
     @Test("device-flow numbers: absent → default, hostile → an error, huge → capped", arguments: [
-        ("1e300", "300.0"), ("0.5", "0.5"), ("7", "7.0"), ("0", "0.0"),
+        ("1e300", "300.0"), ("0.5", "0.5"), ("7", "7.0"), ("0", "0.25"), ("1e-300", "0.25"),
     ])
     func deviceFlowSeconds(json: String, seconds: String) throws {
-        let duration = try DeviceFlow.seconds(try JSONValue.parse(json), named: "interval", default: 5, limit: 300)
+        let duration = try DeviceFlow.seconds(try JSONValue.parse(json), named: "interval", default: 5, within: DeviceFlow.intervalRange)
         let components = duration.components
         #expect(String(Double(components.seconds) + Double(components.attoseconds) / 1e18) == seconds)
     }
@@ -62,8 +62,8 @@ struct HTTPDateTests {
     @Test("device-flow numbers that are negative, not numbers or not finite are refused", arguments: ["-1", "\"5\"", "true", "[]", "-1e300"])
     func deviceFlowRefusals(json: String) throws {
         let value = try JSONValue.parse(json)
-        #expect(throws: AnacondaError.self) { try DeviceFlow.seconds(value, named: "interval", default: 5, limit: 300) }
-        #expect(try DeviceFlow.seconds(nil, named: "interval", default: 5, limit: 300) == .seconds(5))
+        #expect(throws: AnacondaError.self) { try DeviceFlow.seconds(value, named: "interval", default: 5, within: DeviceFlow.intervalRange) }
+        #expect(try DeviceFlow.seconds(nil, named: "interval", default: 5, within: DeviceFlow.intervalRange) == .seconds(5))
     }
 
     @Test("form encoding keeps only unreserved ASCII and escapes UTF-8 bytes")

@@ -44,7 +44,9 @@ struct JSONValueTests {
         #expect(try JSONValue.parse("1.0") == .number(1))
         #expect(try JSONValue.parse("1E2") == .number(100))
         #expect(try JSONValue.parse("-0.5e-1") == .number(-0.05))
-        #expect(try JSONValue.parse("1e999") == .number(.infinity))
+        #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse("1e999") }
+        #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse("-1e999") }
+        #expect(try JSONValue.parse("1e-999") == .number(0))
         #expect(JSONWriter.python.string(.array([.integer(Int.max), .number(1), .number(.infinity)])) == "[9223372036854775807, 1.0, null]")
     }
 

@@ -7,7 +7,8 @@ extension JSONValue {
         public var description: String { "\(message) at line \(line), column \(column)" }
     }
 
-    /// Parses a JSON document (RFC 8259). Object members keep their order; nesting is limited to 64 levels.
+    /// Parses a JSON document (RFC 8259). Object members keep their order; nesting is limited to 64 levels; integers
+    /// that fit in 64 bits stay exact; a number past the range of `Double` is an error.
     public static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(Array(bytes))
         return try parser.parseDocument()
@@ -168,9 +169,10 @@ private struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let integer = Int(text) { return .integer(integer) }
-        guard let number = Double(text) else {
+        // A number past Double's range (`1e999`) would be infinity, which JSON cannot write back: refused.
+        guard let number = Double(text), number.isFinite else {
             index = start
-            throw error("invalid number")
+            throw error("number out of range")
         }
         return .number(number)
     }

@@ -13,7 +13,7 @@ public struct SitesConfigEditor {
     public var text: String {
         var lines = outline.lines
         while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return outline.text(of: lines)
     }
 
     /// Sets the top-level `default_site`, keeping an inline comment; a new key goes after the file's leading

@@ -37,7 +37,10 @@ struct TOMLOutline {
         scan()
     }
 
-    var text: String {
+    var text: String { text(of: lines) }
+
+    /// `lines` as file text, with this file's line endings and byte-order mark.
+    func text(of lines: [String]) -> String {
         let body = lines.isEmpty ? "" : lines.joined(separator: lineEnding) + lineEnding
         return hasByteOrderMark ? "\u{FEFF}" + body : body
     }

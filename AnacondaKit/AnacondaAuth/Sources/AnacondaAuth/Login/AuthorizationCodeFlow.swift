@@ -43,6 +43,11 @@ struct AuthorizationCodeFlow {
                 ("grant_type", "authorization_code"), ("client_id", site.clientID), ("code", code),
                 ("redirect_uri", redirectURI), ("code_verifier", pkce.verifier),
             ])
+        return try Self.accessToken(from: response)
+    }
+
+    /// The access token of the token endpoint's answer to the code exchange, or the reference's error.
+    static func accessToken(from response: AnacondaResponse) throws -> String {
         let body = (try? response.json()) ?? .object([])
         guard let token = body["access_token"]?.stringValue, body["error"] == nil else {
             let error = body["error"]?.stringValue ?? "HTTP \(response.statusCode)"

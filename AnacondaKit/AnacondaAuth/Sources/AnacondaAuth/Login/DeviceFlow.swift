@@ -24,16 +24,11 @@ struct DeviceFlow {
         } catch {
             throw AnacondaError(label: "DeviceFlowError", message: "Device authorization request failed: \(error)", underlying: error)
         }
-        let body = try response.json()
-        guard let deviceCode = body["device_code"]?.stringValue, let userCode = body["user_code"]?.stringValue,
-            let verificationURI = body["verification_uri"]?.stringValue
-        else {
-            throw AnacondaError(
-                label: "DeviceFlowError", message: "The device authorization response lacks device_code, user_code or verification_uri")
-        }
-        let complete = body["verification_uri_complete"]?.stringValue ?? verificationURI
-        let expiresIn = try Self.seconds(body["expires_in"], named: "expires_in", default: 60, limit: Self.longestWait)
-        var interval = try Self.seconds(body["interval"], named: "interval", default: 5, limit: Self.longestInterval)
+        let authorization = try Authorization(try response.json())
+        let (deviceCode, userCode, verificationURI) = (authorization.deviceCode, authorization.userCode, authorization.verificationURI)
+        let complete = authorization.verificationURIComplete
+        let expiresIn = authorization.expiresIn
+        var interval = authorization.interval
 
         let willTryBrowser = browser.isAvailable
         if willTryBrowser {
@@ -64,37 +59,80 @@ struct DeviceFlow {
                 client.logger.debug("Polling failed (\(error.message)); trying again until the code expires")
                 continue
             }
-            if poll.statusCode >= 500 {
+            switch try Self.outcome(of: poll) {
+            case .token(let token): return token
+            case .pending: continue
+            case .slowDown: interval += .seconds(5)
+            case .serverError:
                 client.logger.debug("Polling answered HTTP \(poll.statusCode); trying again until the code expires")
-                continue
-            }
-            let result = (try? poll.json()) ?? .object([])
-            if poll.statusCode == 200, let token = result["access_token"]?.stringValue { return token }
-            switch result["error"]?.stringValue {
-            case "authorization_pending": continue
-            case "slow_down": interval += .seconds(5)
-            case "access_denied": throw AnacondaError(label: "DeviceFlowDenied", message: "User denied authorization")
-            case "expired_token": throw AnacondaError(label: "DeviceFlowTimeout", message: "Device code expired")
-            case let error?:
-                let description = result["error_description"]?.stringValue ?? ""
-                throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: \(error) - \(description)")
-            case nil:
-                try poll.raiseForStatus()
-                throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: the response has no access_token")
             }
         }
     }
 
+    /// The parts of a device authorization response (RFC 8628 §3.2) the flow uses, checked.
+    struct Authorization {
+        var deviceCode: String
+        var userCode: String
+        var verificationURI: String
+        var verificationURIComplete: String
+        var expiresIn: Duration
+        var interval: Duration
+
+        init(_ body: JSONValue) throws {
+            guard let deviceCode = body["device_code"]?.stringValue, let userCode = body["user_code"]?.stringValue,
+                let verificationURI = body["verification_uri"]?.stringValue
+            else {
+                throw AnacondaError(
+                    label: "DeviceFlowError",
+                    message: "The device authorization response lacks device_code, user_code or verification_uri")
+            }
+            self.deviceCode = deviceCode
+            self.userCode = userCode
+            self.verificationURI = verificationURI
+            verificationURIComplete = body["verification_uri_complete"]?.stringValue ?? verificationURI
+            expiresIn = try DeviceFlow.seconds(body["expires_in"], named: "expires_in", default: 60, within: DeviceFlow.waitRange)
+            interval = try DeviceFlow.seconds(body["interval"], named: "interval", default: 5, within: DeviceFlow.intervalRange)
+        }
+    }
+
+    /// What one answer of the token endpoint means while polling (RFC 8628 §3.5).
+    enum PollOutcome: Equatable {
+        case token(String)
+        case pending
+        case slowDown
+        /// A 5xx: polling goes on until the code expires.
+        case serverError
+    }
+
+    /// The meaning of a poll's answer; a refusal or an unusable answer is the reference's error.
+    static func outcome(of poll: AnacondaResponse) throws -> PollOutcome {
+        if poll.statusCode >= 500 { return .serverError }
+        let result = (try? poll.json()) ?? .object([])
+        if poll.statusCode == 200, let token = result["access_token"]?.stringValue { return .token(token) }
+        switch result["error"]?.stringValue {
+        case "authorization_pending": return .pending
+        case "slow_down": return .slowDown
+        case "access_denied": throw AnacondaError(label: "DeviceFlowDenied", message: "User denied authorization")
+        case "expired_token": throw AnacondaError(label: "DeviceFlowTimeout", message: "Device code expired")
+        case let error?:
+            let description = result["error_description"]?.stringValue ?? ""
+            throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: \(error) - \(description)")
+        case nil:
+            try poll.raiseForStatus()
+            throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: the response has no access_token")
+        }
+    }
+
     /// How long a device code is waited for at most, whatever `expires_in` says.
-    static let longestWait: Double = 3600
-    /// The longest announced polling interval that is honoured (a longer one would outlast most codes).
-    static let longestInterval: Double = 300
+    static let waitRange: ClosedRange<Double> = 0...3600
+    /// The polling intervals honoured: a shorter one would hammer the server, a longer one outlast most codes.
+    static let intervalRange: ClosedRange<Double> = 0.25...300
 
     /// A number of seconds from the device authorization response: absent → `defaultSeconds`; a negative, infinite
-    /// or non-numeric value is refused (a server must not make the client trap or wait forever); at most `limit`.
-    static func seconds(_ value: JSONValue?, named name: String, default defaultSeconds: Double, limit: Double)
-        throws -> Duration
-    {
+    /// or non-numeric value is refused (a server must not make the client trap or wait forever); clamped to `range`.
+    static func seconds(
+        _ value: JSONValue?, named name: String, default defaultSeconds: Double, within range: ClosedRange<Double>
+    ) throws -> Duration {
         guard let value, value != .null else { return .seconds(defaultSeconds) }
         guard let number = value.doubleValue, number.isFinite, number >= 0 else {
             let shown = JSONWriter.python.string(value).prefix(40)
@@ -102,7 +140,7 @@ struct DeviceFlow {
                 label: "DeviceFlowError",
                 message: "The device authorization response has an invalid \(name): \(shown) (expected a number of seconds)")
         }
-        return .milliseconds(Int((min(number, limit) * 1000).rounded(.up)))
+        return .milliseconds(Int((min(max(number, range.lowerBound), range.upperBound) * 1000).rounded(.up)))
     }
 }
 

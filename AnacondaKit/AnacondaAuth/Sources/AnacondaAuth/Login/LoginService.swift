@@ -56,10 +56,16 @@ public struct LoginService: Sendable {
         let site = client.site
         for url in ["https://\(site.authDomain)/api/auth/api-keys", "https://\(site.domain)/api/iam/api-keys"] {
             let response = try await client.post(url, json: body, headers: authorization, authenticated: false)
-            if response.statusCode == 201, let key = try? response.json()["api_key"]?.stringValue { return key }
+            if let key = Self.mintedKey(from: response) { return key }
         }
         terminal.printError("Error retrieving an API key")
         throw AnacondaError(label: "AuthenticationError", message: "")
+    }
+
+    /// The key of an API-key endpoint's answer: 201 with a string `api_key`, nothing else.
+    static func mintedKey(from response: AnacondaResponse) -> String? {
+        guard response.statusCode == 201 else { return nil }
+        return try? response.json()["api_key"]?.stringValue
     }
 
     /// Deletes the stored key; when the server advertises a revocation endpoint the key is revoked first (best

@@ -7,20 +7,33 @@ public struct OpenIDConfiguration: Sendable, Equatable {
     public var deviceAuthorizationEndpoint: String?
     public var revocationEndpoint: String?
 
+    public init(
+        authorizationEndpoint: String, tokenEndpoint: String, deviceAuthorizationEndpoint: String?,
+        revocationEndpoint: String?
+    ) {
+        self.authorizationEndpoint = authorizationEndpoint
+        self.tokenEndpoint = tokenEndpoint
+        self.deviceAuthorizationEndpoint = deviceAuthorizationEndpoint
+        self.revocationEndpoint = revocationEndpoint
+    }
+
     /// `GET https://{auth_domain}{openid_config_path}` (no `Authorization`).
     public static func fetch(with client: AnacondaClient) async throws -> OpenIDConfiguration {
         let response = try await client.get(client.site.wellKnownURL, authenticated: false)
         try response.raiseForStatus()
-        let document = try response.json()
+        return try OpenIDConfiguration(document: try response.json(), from: client.site.wellKnownURL)
+    }
+
+    /// The endpoints of a discovery document fetched from `url`.
+    init(document: JSONValue, from url: String) throws {
         guard let authorization = document["authorization_endpoint"]?.stringValue,
             let token = document["token_endpoint"]?.stringValue
         else {
             throw AnacondaError(
                 label: "ValidationError",
-                message: "The OpenID configuration at \(client.site.wellKnownURL) has no authorization_endpoint or "
-                    + "token_endpoint")
+                message: "The OpenID configuration at \(url) has no authorization_endpoint or token_endpoint")
         }
-        return OpenIDConfiguration(
+        self.init(
             authorizationEndpoint: authorization, tokenEndpoint: token,
             deviceAuthorizationEndpoint: document["device_authorization_endpoint"]?.stringValue,
             revocationEndpoint: document["revocation_endpoint"]?.stringValue)

@@ -46,6 +46,11 @@ public struct FileKeyring: Keyring {
     func readDocument() throws -> JSONValue? {
         let target = try resolvedPath()
         guard let data = try readFile(target) else { return nil }
+        return try Self.document(from: data, corrupt: corrupt)
+    }
+
+    /// The file's bytes as the keyring document: blank means empty; anything but a JSON object is `corrupt`.
+    static func document(from data: [UInt8], corrupt: (String) -> AnacondaError) throws -> JSONValue {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([]) }
         let document: JSONValue
         do {

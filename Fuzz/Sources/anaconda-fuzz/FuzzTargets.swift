@@ -1,0 +1,110 @@
+import AnacondaHost
+import AnacondaPluginAPI
+import Glibc
+
+@_spi(Fuzzing) import AnacondaAuth
+
+/// The fuzz targets: each feeds one input from outside (a file, a header, a server's answer) to the code that reads
+/// it. Built with `-sanitize=fuzzer,address -DFUZZING` (`make fuzz`), this is a libFuzzer binary whose target is
+/// `ANACONDA_FUZZ_TARGET`; built normally (`swift build`), it replays files: `anaconda-fuzz TARGET FILE|DIR...`.
+enum FuzzTargets {
+    static let names = ["toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses"]
+
+    static func run(_ target: String, _ bytes: [UInt8]) {
+        switch target {
+        case "toml": FuzzEntryPoints.toml(bytes)
+        case "json": json(bytes)
+        case "keyring": FuzzEntryPoints.keyringFile(bytes)
+        case "token": FuzzEntryPoints.token(bytes)
+        case "manifest": HostFuzzing.manifest(bytes)
+        case "dotenv": FuzzEntryPoints.dotEnv(bytes)
+        case "http-date": FuzzEntryPoints.httpDate(bytes)
+        case "form": FuzzEntryPoints.form(bytes)
+        case "responses": FuzzEntryPoints.responses(bytes)
+        default: break
+        }
+    }
+
+    /// The JSON parser, then each writer's output read back: it must give the same value.
+    static func json(_ bytes: [UInt8]) {
+        guard let value = try? JSONValue.parse(bytes) else { return }
+        for writer in [JSONWriter.python, .compact, .indented(2)] {
+            let again = try? JSONValue.parse(writer.string(value))
+            precondition(again == value, "fuzz check failed: JSON written and read back differs")
+        }
+        _ = try? JSONReader(value).field("plugins").array().first?.field("name").string()
+    }
+
+    /// The target named by `ANACONDA_FUZZ_TARGET`; exits with a usage line when it is missing or unknown.
+    static let selected: String = {
+        let name = getenv("ANACONDA_FUZZ_TARGET").map { String(cString: $0) } ?? ""
+        guard names.contains(name) else {
+            StandardTerminal().printError("anaconda-fuzz: set ANACONDA_FUZZ_TARGET to one of: \(names.joined(separator: " "))")
+            exit(2)
+        }
+        return name
+    }()
+}
+
+#if FUZZING
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+        FuzzTargets.run(FuzzTargets.selected, bytes)
+        return 0
+    }
+
+    /// libFuzzer's driver (compiler-rt), run from the entry point SwiftPM links an executable with.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    @_cdecl("anaconda_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        _ = FuzzTargets.selected
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments, fuzzOneInput)
+    }
+#else
+    /// Replays inputs through a target without instrumentation: the seed corpora and every saved crash, so a
+    /// regression shows up in the ordinary build (`make fuzz-replay`).
+    @main
+    struct FuzzReplay {
+        static func main() {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            guard let target = arguments.first, FuzzTargets.names.contains(target), arguments.count > 1 else {
+                StandardTerminal().printError("usage: anaconda-fuzz TARGET FILE|DIRECTORY...  (targets: \(FuzzTargets.names.joined(separator: " ")))")
+                exit(2)
+            }
+            var count = 0
+            for path in arguments.dropFirst() {
+                for file in files(at: path) {
+                    guard case .success(let bytes) = RegularFile.read(file) else {
+                        StandardTerminal().printError("anaconda-fuzz: cannot read \(file)")
+                        exit(1)
+                    }
+                    FuzzTargets.run(target, bytes)
+                    count += 1
+                }
+            }
+            print("\(target): \(count) inputs replayed")
+        }
+
+        /// `path` itself, or the regular files directly inside it when it is a directory.
+        static func files(at path: String) -> [String] {
+            guard Paths.isDirectory(path), let stream = opendir(path) else { return [path] }
+            defer { closedir(stream) }
+            var files: [String] = []
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if !name.hasPrefix(".") { files.append(path + "/" + name) }
+            }
+            return files.sorted()
+        }
+    }
+#endif
