@@ -75,6 +75,7 @@ enum FuzzTargets {
     struct FuzzReplay {
         static func main() {
             let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "decode" { decode(Array(arguments.dropFirst())) }
             guard let target = arguments.first, FuzzTargets.names.contains(target), arguments.count > 1 else {
                 StandardTerminal().printError("usage: anaconda-fuzz TARGET FILE|DIRECTORY...  (targets: \(FuzzTargets.names.joined(separator: " ")))")
                 exit(2)
@@ -91,6 +92,36 @@ enum FuzzTargets {
                 }
             }
             print("\(target): \(count) inputs replayed")
+        }
+
+        /// `anaconda-fuzz decode toml|json FILE`: the parsed document as compact JSON on standard output, or the
+        /// error on standard error and exit 1 (scripts/conformance.py runs the public test corpora through this).
+        static func decode(_ arguments: [String]) -> Never {
+            guard arguments.count == 2, ["toml", "json"].contains(arguments[0]),
+                case .success(let bytes) = RegularFile.read(arguments[1])
+            else {
+                StandardTerminal().printError("usage: anaconda-fuzz decode toml|json FILE")
+                exit(2)
+            }
+            do {
+                let value = try arguments[0] == "toml" ? FuzzEntryPoints.decodeTOML(bytes) : JSONValue.parse(bytes)
+                StandardTerminal().print(JSONWriter.compact.string(markingNonFinite(value)))
+                exit(0)
+            } catch {
+                StandardTerminal().printError("\(error)")
+                exit(1)
+            }
+        }
+
+        /// JSON has no infinity or NaN (TOML has): those floats are written as `{"$float": "inf"}` and the like.
+        static func markingNonFinite(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .number(let number) where !number.isFinite:
+                .object([.init("$float", .string(number.isNaN ? "nan" : number < 0 ? "-inf" : "inf"))])
+            case .object(let members): .object(members.map { .init($0.key, markingNonFinite($0.value)) })
+            case .array(let elements): .array(elements.map(markingNonFinite))
+            default: value
+            }
         }
 
         /// `path` itself, or the regular files directly inside it when it is a directory.
