@@ -13,11 +13,15 @@ let package = Package(
         .executable(name: "anaconda", targets: ["anaconda"]),
         // The `auth` plugin (`anaconda auth ...`, `anaconda sites ...`), loaded by the host with dlopen.
         .library(name: "AnacondaAuthPlugin", type: .dynamic, targets: ["AuthPlugin"]),
+        // The `token` plugin (`anaconda token ...`): repository tokens and conda's configuration.
+        .library(name: "AnacondaTokenPlugin", type: .dynamic, targets: ["TokenPlugin"]),
     ],
     dependencies: [
         .package(path: "AnacondaKit"),
         .package(path: "AnacondaKit/AnacondaAuth"),
         .package(path: "AnacondaKit/AnacondaHTTPTransport"),
+        // The token plugin reads and checks `.condarc` with a real YAML parser.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The local Anaconda server only (never linked into the host, the plugins or the tests).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
@@ -62,6 +66,11 @@ let package = Package(
         .executableTarget(
             name: "anaconda-fuzz", dependencies: ["AnacondaHost", pluginAPI, authLibrary], path: "Fuzz/Sources/anaconda-fuzz",
             swiftSettings: strict),
+        .target(
+            name: "TokenPlugin",
+            dependencies: [pluginAPI, authLibrary, .product(name: "Yams", package: "Yams")], path: "Plugins/Token",
+            swiftSettings: strict,
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),

@@ -150,7 +150,7 @@ public final class Host {
         } else {
             terminal.printError(
                 "\nTo see a more detailed error message run the command again as\n  anaconda --verbose "
-                    + ShellQuoting.commandLine(invocation.arguments))
+                    + ShellQuoting.commandLine(invocation.arguments, secretPaths: catalog.secretCommandPaths))
         }
     }
 }

@@ -18,6 +18,13 @@ struct PluginCatalog {
         return (plugin, entry)
     }
 
+    /// `[command, subcommand]` paths whose positional arguments are secrets, from every manifest.
+    var secretCommandPaths: Set<[String]> {
+        Set(plugins.flatMap { plugin in
+            plugin.manifest.commands.flatMap { command in command.secretSubcommands.map { [command.name, $0] } }
+        })
+    }
+
     /// Plugins whose manifests say they provide `login`, in search order.
     var loginProviders: [InstalledPlugin] {
         plugins.filter { $0.loginCommand != nil }

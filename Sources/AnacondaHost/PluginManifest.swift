@@ -30,6 +30,8 @@ struct PluginManifest: Equatable {
         var name: String
         var summary: String
         var subcommands: [String]
+        /// Subcommands whose positional arguments are secrets (`anaconda token set TOKEN`): never echoed.
+        var secretSubcommands: [String] = []
         var hidden: Bool
     }
 }
@@ -73,7 +75,9 @@ extension PluginManifest.Command {
         summary = try json.field("summary").string()
         var subcommands: [String] = []
         for subcommand in try json.optionalField("subcommands")?.array() ?? [] {
-            subcommands.append(try subcommand.field("name").string())
+            let name = try subcommand.field("name").string()
+            subcommands.append(name)
+            if try subcommand.optionalField("secretArguments")?.bool() == true { secretSubcommands.append(name) }
         }
         self.subcommands = subcommands
         hidden = try json.optionalField("hidden")?.bool() ?? false

@@ -19,11 +19,25 @@ enum ShellQuoting {
         return "'" + argument.replacingAll("'", with: #"'\''"#) + "'"
     }
 
-    /// The arguments with every secret option value replaced by `<redacted>`.
-    static func redactingSecrets(_ arguments: [String]) -> [String] {
+    /// The arguments with every secret option value replaced by `<redacted>`, and every positional argument after
+    /// a command path in `secretPaths` (e.g. `["token", "set"]`; options and their values included, to be safe).
+    static func redactingSecrets(_ arguments: [String], secretPaths: Set<[String]> = []) -> [String] {
         var result: [String] = []
         var redactNext = false
+        var words: [String] = []
+        var skipValue = false
         for argument in arguments {
+            if words.count == 2, secretPaths.contains(words), !argument.hasPrefix("-") {
+                result.append(redacted)
+                continue
+            }
+            if skipValue {
+                skipValue = false
+            } else if argument == "--at" {
+                skipValue = true
+            } else if !argument.hasPrefix("-"), words.count < 2 {
+                words.append(argument)
+            }
             if redactNext {
                 result.append(redacted)
                 redactNext = false
@@ -42,8 +56,8 @@ enum ShellQuoting {
     }
 
     /// A command line for display: each argument quoted, secrets redacted. `--option=value` quotes only the value.
-    static func commandLine(_ arguments: [String]) -> String {
-        redactingSecrets(arguments).map { argument in
+    static func commandLine(_ arguments: [String], secretPaths: Set<[String]> = []) -> String {
+        redactingSecrets(arguments, secretPaths: secretPaths).map { argument in
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 return String(argument[...equals]) + quote(String(argument[argument.index(after: equals)...]))
             }

@@ -33,6 +33,17 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Option(help: "Retry-After value sent with 429 and 503, as written.") var retryAfter = "1"
     @Flag(help: "Require a client certificate signed by the generated CA.") var requireClientCertificate = false
 
+    func validate() throws {
+        let statuses = [firstMintStatus, secondMintStatus] + accountStatuses.split(separator: ",").compactMap {
+            Int(String($0).trimmingWhitespace())
+        }
+        guard statuses.allSatisfy({ (100...599).contains($0) }) else { throw ValidationError("statuses must be 100 to 599") }
+        guard (0...10 * 365 * 86_400).contains(keyLifetime) else { throw ValidationError("--key-lifetime must be 0 to 10 years") }
+        guard (0...1_000_000).contains(pendingPolls), (0...86_400).contains(interval), (0...86_400).contains(expiresIn) else {
+            throw ValidationError("--pending-polls, --interval and --expires-in must be small non-negative numbers")
+        }
+    }
+
     func run() async throws {
         let directory = stateDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("anaconda-local-server-\(ProcessInfo.processInfo.processIdentifier)").path

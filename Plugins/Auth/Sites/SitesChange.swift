@@ -31,7 +31,7 @@ enum SitesChange {
             return
         }
         if confirmation != .yes {
-            context.terminal.write(diff(from: oldText, to: newText, file: file), to: .standardOutput)
+            context.terminal.write(UnifiedDiff.fileDiff(from: oldText, to: newText, path: file.path), to: .standardOutput)
         }
         switch confirmation {
         case .dryRun:
@@ -47,30 +47,6 @@ enum SitesChange {
         }
         try ConfigBackup.make(of: file.path)
         try AtomicFileWriter.write(Array(newText.utf8), to: file.path)
-    }
-
-    /// The change as Python's `difflib.unified_diff` shows it, with modification times in the headers.
-    static func diff(from oldText: String, to newText: String, file: ConfigFile) -> String {
-        func lines(_ text: String) -> [String] {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-            return lines
-        }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
-        let output = UnifiedDiff.lines(
-            from: lines(oldText), to: lines(newText), fromFile: file.path, toFile: file.path,
-            fromDate: modified.map(stamp) ?? "", toDate: stamp(Date()))
-        return output.map { $0 + "\n" }.joined()
-    }
-
-    /// `%m-%d-%y %H:%M` in local time.
-    private static func stamp(_ date: Date) -> String {
-        var seconds = time_t(exactly: date.timeIntervalSince1970.rounded(.down)) ?? 0
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))-\(two(parts.tm_year % 100)) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min))"
     }
 
     /// Prints `message` and exits 2, as the reference does for bad arguments.

@@ -9,13 +9,6 @@ extension AnacondaClient {
         identity: ClientIdentity = .anacondaAuth,
         at: String? = nil
     ) throws -> AnacondaClient {
-        let resolved = try AuthConfiguration.load(ConfigurationSources(context: context))
-            .site(try context.site(commandOption: at))
-        let terminal = context.terminal
-        for warning in resolved.warnings { terminal.printError(warning) }
-        let store = TokenStore(site: resolved.settings, warn: { terminal.printError($0) })
-        return try AnacondaClient(
-            site: resolved.settings, identity: identity, tokenStore: store, environment: context.environment,
-            logger: context.logger, warn: { terminal.printError($0) })
+        try PluginSession(context, at: at, identity: identity).client()
     }
 }

@@ -18,7 +18,8 @@ public final class AnacondaClient: Sendable {
     public let retryPolicy: RetryPolicy
     let transport: any HTTPTransport
     let tokenStore: TokenStore?
-    let logger: Logger
+    /// The request trace goes here (debug level: shown with `--verbose`).
+    public let logger: Logger
     let now: @Sendable () -> Date
     let warn: @Sendable (String) -> Void
     let clientHostname: String
@@ -100,6 +101,8 @@ public final class AnacondaClient: Sendable {
         authenticated: Bool = true
     ) async throws -> AnacondaResponse {
         let url = join(path)
+        // What logs and errors show: a repository token in the path (`/t/<token>/`) is a secret.
+        let shown = URLRedaction.redact(url)
         var headers = RequestHeaders()
         headers.add("User-Agent", identity.userAgent)
         headers.add("X-Client-Hostname", clientHostname)
@@ -119,24 +122,24 @@ public final class AnacondaClient: Sendable {
         while true {
             attempt += 1
             let started = ContinuousClock.now
-            logger.debug("HTTP \(method) \(url) \(Self.redacted(headers.fields))")
+            logger.debug("HTTP \(method) \(shown) \(Self.redacted(headers.fields))")
             do {
                 let response = try await exchangeFollowingRedirects(request)
                 let result = AnacondaResponse(
                     statusCode: response.statusCode, reason: response.reason, headers: response.headers,
-                    body: response.body, url: url, authorizationSent: authorizationSent, site: site.site)
+                    body: response.body, url: shown, authorizationSent: authorizationSent, site: site.site)
                 let elapsed = (ContinuousClock.now - started).components
                 let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
                 logger.debug(
-                    "HTTP \(result.statusCode) \(result.reason) for \(method) \(url) (\(result.body.count) bytes, \(milliseconds) ms)")
+                    "HTTP \(result.statusCode) \(result.reason) for \(method) \(shown) (\(result.body.count) bytes, \(milliseconds) ms)")
                 checkMinimumAPIVersion(result)
                 if RetryPolicy.retryableStatuses.contains(result.statusCode), canRetry(method, attempt) {
                     guard let wait = retryPolicy.delay(attempt: attempt, retryAfter: result.header("Retry-After"), now: now())
                     else {
-                        logger.debug("Not retrying \(method) \(url): Retry-After asks for more than \(retryPolicy.maximumWait)")
+                        logger.debug("Not retrying \(method) \(shown): Retry-After asks for more than \(retryPolicy.maximumWait)")
                         return result
                     }
-                    logger.debug("Retrying \(method) \(url) in \(wait) after HTTP \(result.statusCode)")
+                    logger.debug("Retrying \(method) \(shown) in \(wait) after HTTP \(result.statusCode)")
                     try await Task.sleep(for: wait)
                     continue
                 }
@@ -144,10 +147,10 @@ public final class AnacondaClient: Sendable {
             } catch let error as CancellationError {
                 throw error
             } catch {
-                let failure = Self.describe(error, url: url, site: site)
+                let failure = Self.describe(error, url: shown, site: site)
                 guard failure.isConnectionError, canRetry(method, attempt) else { throw failure.error }
                 let wait = retryPolicy.delay(attempt: attempt, retryAfter: nil, now: now()) ?? retryPolicy.maximumWait
-                logger.debug("Retrying \(method) \(url) in \(wait) after \(failure.error.message)")
+                logger.debug("Retrying \(method) \(shown) in \(wait) after \(failure.error.message)")
                 try await Task.sleep(for: wait)
             }
         }
@@ -159,10 +162,12 @@ public final class AnacondaClient: Sendable {
         for _ in 0..<Redirects.limit {
             let response = try await transport.exchange(current)
             guard let next = try Redirects.next(after: response, to: current) else { return response }
-            logger.debug("HTTP \(response.statusCode) redirects \(current.method) \(current.url) to \(next.url)")
+            logger.debug(
+                "HTTP \(response.statusCode) redirects \(current.method) \(URLRedaction.redact(current.url)) to \(URLRedaction.redact(next.url))")
             current = next
         }
-        throw AnacondaError(label: "TooManyRedirects", message: "Exceeded \(Redirects.limit) redirects from \(request.url)")
+        throw AnacondaError(
+            label: "TooManyRedirects", message: "Exceeded \(Redirects.limit) redirects from \(URLRedaction.redact(request.url))")
     }
 
     private func canRetry(_ method: String, _ attempt: Int) -> Bool {

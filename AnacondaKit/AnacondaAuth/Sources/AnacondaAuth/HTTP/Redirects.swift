@@ -23,7 +23,8 @@ enum Redirects {
         else {
             throw AnacondaError(
                 label: "InvalidURL",
-                message: "The server at \(request.url) redirected to an invalid location: \(location.prefix(200))")
+                message: "The server at \(URLRedaction.redact(request.url)) redirected to an invalid location: "
+                    + URLRedaction.redact(String(location.prefix(200))))
         }
         var next = request
         next.url = target.absoluteString
