@@ -3,7 +3,9 @@
 #   1. start `anaconda-local-server` (HTTPS with a generated CA; device codes approved automatically),
 #   2. point `[plugin.auth]` at it, `anaconda login` (device flow), `anaconda auth api-key`, `anaconda whoami`,
 #   3. the example third-party plugin's `anaconda plugin do-something` (the server answers 422),
-#   4. `anaconda logout`.
+#   4. `anaconda token install` (a repository token for the organization, checked, stored, conda configured in
+#      the throw-away ~/.condarc) and `anaconda token list`,
+#   5. `anaconda logout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/debug
@@ -26,6 +28,8 @@ url=$(sed -n 's/^listening on //p' "$work/server.out")
 ca=$(sed -n 's/^CA certificate: //p' "$work/server.out")
 echo "local Anaconda server: $url (CA $ca)"
 printf '[plugin.auth]\ndomain = "%s"\nssl_verify = "%s"\n' "${url#https://}" "$ca" > "$HOME/.anaconda/config.toml"
+# The local server is also the premium repository that checks tokens.
+export CONDA_TOKEN_REPO_URL="$url/repo/"
 
 run() {
     printf '\n$ anaconda %s\n' "$*"
@@ -36,5 +40,9 @@ run login
 run auth api-key
 run whoami
 run plugin do-something input-data
+run token install --yes
+run token list
+printf '\n$ cat ~/.condarc\n'
+cat "$HOME/.condarc"
 run logout
 run auth api-key </dev/null

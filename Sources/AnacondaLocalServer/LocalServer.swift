@@ -21,7 +21,9 @@ public enum LocalServer {
         let scheme = options.plainHTTP ? "http" : "https"
         let router = Router()
         let baseURL = BaseURL()
-        LocalServerRoutes(state: state, baseURL: baseURL).register(on: router)
+        let repository = LocalRepository(
+            specs: options.organizations, existingTokens: options.existingTokens, rejectsEveryToken: options.rejectTokens)
+        LocalServerRoutes(state: state, baseURL: baseURL, repository: repository).register(on: router)
         let server: HTTPServerBuilder
         if let certificates {
             var tls = TLSConfiguration.makeServerConfiguration(

@@ -42,6 +42,13 @@ public struct LocalServerOptions: Sendable {
     public var accountStatuses: [Int] = []
     /// The `Retry-After` value sent with 429/503, as written (seconds, an HTTP date or anything else).
     public var retryAfter = "1"
+    /// The user's organizations, `NAME[:TITLE[:PRODUCT]]` each; a product code containing `starter` is not a
+    /// business subscription.
+    public var organizations = ["acme:Acme Corp:commercial_business"]
+    /// Organizations that have a repository token already.
+    public var existingTokens: [String] = []
+    /// The repository refuses every token (403).
+    public var rejectTokens = false
     /// Require a client certificate signed by the generated CA.
     public var requireClientCertificate = false
 

@@ -8,6 +8,9 @@ import NIOCore
 struct LocalServerRoutes: Sendable {
     let state: LocalServerState
     let baseURL: BaseURL
+    let repository: LocalRepository
+
+    private var repositoryRoutes: LocalRepositoryRoutes { LocalRepositoryRoutes(routes: self, repository: repository) }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/.well-known/openid-configuration") { request, _ in await discovery(request) }
@@ -29,6 +32,7 @@ struct LocalServerRoutes: Sendable {
         router.get("/app/local-login-success") { _, _ in html(200, "Success! You are now logged in.") }
         router.get("/app/local-login-error") { _, _ in html(200, "Login failed.") }
         router.get("/_test/requests") { _, _ in json(200, .array(await state.requests)) }
+        repositoryRoutes.register(on: router)
     }
 
     // MARK: - OIDC
@@ -165,7 +169,7 @@ struct LocalServerRoutes: Sendable {
                     .init("is_confirmed", .bool(true)), .init("is_disabled", .bool(false)),
                     .init("is_consented", .bool(true)),
                 ])),
-                .init("subscriptions", .array([])),
+                .init("subscriptions", await repositoryRoutes.subscriptions()),
             ]))
         }
     }

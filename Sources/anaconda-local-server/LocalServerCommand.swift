@@ -32,6 +32,11 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Option(help: "Statuses /api/account answers first, comma-separated (e.g. 503,429).") var accountStatuses = ""
     @Option(help: "Retry-After value sent with 429 and 503, as written.") var retryAfter = "1"
     @Flag(help: "Require a client certificate signed by the generated CA.") var requireClientCertificate = false
+    @Option(help: "An organization of the user, NAME[:TITLE[:PRODUCT]] (repeatable; default acme:Acme Corp:commercial_business).")
+    var organization: [String] = []
+    @Flag(help: "The user belongs to no organization.") var noOrganizations = false
+    @Option(help: "An organization that already has a repository token (repeatable).") var existingToken: [String] = []
+    @Flag(help: "The repository refuses every token (403).") var rejectTokens = false
 
     func validate() throws {
         let statuses = [firstMintStatus, secondMintStatus] + accountStatuses.split(separator: ",").compactMap {
@@ -69,6 +74,13 @@ struct LocalServerCommand: AsyncParsableCommand {
         options.accountStatuses = accountStatuses.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) }
         options.retryAfter = retryAfter
         options.requireClientCertificate = requireClientCertificate
+        if noOrganizations {
+            options.organizations = []
+        } else if !organization.isEmpty {
+            options.organizations = organization
+        }
+        options.existingTokens = existingToken
+        options.rejectTokens = rejectTokens
         var logger = Logger(label: "anaconda-local-server")
         logger.logLevel = .warning
         try await LocalServer.run(options, logger: logger) { url, ca, client in

@@ -48,7 +48,12 @@ struct AuthCommandTests {
                 "is_consented": true,
                 "is_disabled": false
               },
-              "subscriptions": [],
+              "subscriptions": [
+                {
+                  "org_id": "00000000-0000-4000-8000-000000000001",
+                  "product_code": "commercial_business"
+                }
+              ],
               "user": {
                 "email": "me@example.com",
                 "first_name": "Ana",

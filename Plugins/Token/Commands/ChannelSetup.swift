@@ -12,8 +12,8 @@ struct ChannelSetup {
     func configure(defaultChannels: Bool = true, assumeYes: Bool, option: String) throws -> Bool {
         let terminal = context.terminal
         let path = try location.path(in: context)
-        terminal.printError("Configuring your .condarc file")
         var change = try CondarcChange(path: path)
+        terminal.printError("Configuring your .condarc file")
         let configuration = CondaConfiguration(repository: repository)
         if defaultChannels, let existing = change.editor.document.defaultChannels, !existing.isEmpty,
             !configuration.hasDefaultChannels(change.editor.document)
@@ -32,7 +32,7 @@ struct ChannelSetup {
         }
         guard try change.confirm(assumeYes: assumeYes, option: option, in: context) else { return false }
         try change.write()
-        terminal.printError("Wrote \(path) (a copy of the old file is \(path).bak)")
+        terminal.printError("Wrote \(path)" + (change.original != nil ? " (a copy of the old file is \(path).bak)" : ""))
         CondaIndexCache.clear(afterConfiguring: "the premium repository", in: path, context: context)
         return true
     }

@@ -44,7 +44,7 @@ struct CondarcChange {
         return try Prompts.proceed(terminal)
     }
 
-    /// Backs up the old file to `<path>.bak` and writes the new text atomically.
+    /// Backs up the old file to `<path>.bak` (when there was one) and writes the new text atomically.
     func write() throws {
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644

@@ -76,10 +76,13 @@ final class Sandbox {
     func installRepositoryPlugins() throws {
         let manifest = try String(
             contentsOf: BuiltProducts.repositoryRoot.appendingPathComponent("plugin-manifest.json"), encoding: .utf8)
-        let library = BuiltProducts.buildDirectory.appendingPathComponent("libAnacondaAuthPlugin.so").path
-        guard FileManager.default.fileExists(atPath: library) else { throw TestSetupError("\(library) is missing") }
-        try writeManifest(
-            "anaconda", manifest.replacingOccurrences(of: "\"libAnacondaAuthPlugin.so\"", with: "\"\(library)\""))
+        var rewritten = manifest
+        for name in ["libAnacondaAuthPlugin.so", "libAnacondaTokenPlugin.so"] {
+            let library = BuiltProducts.buildDirectory.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: library) else { throw TestSetupError("\(library) is missing") }
+            rewritten = rewritten.replacingOccurrences(of: "\"\(name)\"", with: "\"\(library)\"")
+        }
+        try writeManifest("anaconda", rewritten)
     }
 
     /// `~/.anaconda/config.toml` of the sandbox.
