@@ -58,7 +58,7 @@ struct TOMLParserTests {
         "a = {b = 1}\n[a.c]\n", "a = {b = 1}\na.c = 2\n", "a = [1]\n[[a]]\n", "[[a]]\n[a]\n", "[a]\n[[a]]\n",
         "[a\n", "[a]]\n", "[[a]\n", "[]\n", "[a.]\n", "[.a]\n", "a..b = 1\n", "a. = 1\n",
         "a = \"unterminated\n", "a = 'unterminated\n", "a = \"\"\"never closed\n", "a = '''never closed\n",
-        "a = \"bad \\x escape\"\n", "a = \"\\u12\"\n", "a = \"\\uD800\"\n", "a = \"new\nline\"\n",
+        "a = \"bad \\x escape\"\n", "a = \"\\u12\"\n", "a = \"\\U+0000041\"\n", "a = \"\\u+041\"\n", "a = \"\\uD800\"\n", "a = \"new\nline\"\n",
         "a = 01\n", "a = 1__0\n", "a = _1\n", "a = 1_\n", "a = 0x\n", "a = 0xG\n", "a = +0x10\n", "a = 1.\n",
         "a = .5\n", "a = 1e\n", "a = 1.5.3\n", "a = 1e1.5\n", "a = 0o8\n", "a = 0b2\n",
         "a = TRUE\n", "a = tru\n", "a = yes\n", "a = [1 2]\n", "a = [1,,2]\n", "a = [,]\n", "a = {b = 1,}\n",

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// A server that answers with numbers no client should trust: the real binary against the local server must end in
@@ -56,5 +57,41 @@ struct HostileServerTests {
         #expect(login.stderr.contains(line), "\(login.stderr)")
         #expect(!login.stderr.contains("Fatal error"))
         if status != 0 { #expect(sandbox.file(".anaconda/keyring") == nil, "nothing stored") }
+    }
+
+    @Test("a site named twice in ANACONDA_SITES: sites remove ends in a message, not a trap")
+    func duplicateSiteNames() throws {
+        let result = try CommandLineRun.anaconda(
+            ["sites", "remove", "a", "--yes"],
+            environment: sandbox.environment([
+                "ANACONDA_SITES": #"{"a": {"domain": "a.example.com"}, "a": {"domain": "b.example.com"}}"#
+            ]))
+        #expect(!result.wasKilledBySignal)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is the only configured site and cannot be removed"), "\(result.stderr)")
+    }
+
+    @Test("a manifest that is a FIFO or /dev/zero does not hang --help; the other plugins are listed")
+    func manifestThatIsNotAFile() throws {
+        let fifo = sandbox.plugins.appendingPathComponent("fifo")
+        try FileManager.default.createDirectory(at: fifo, withIntermediateDirectories: true)
+        #expect(mkfifo(fifo.appendingPathComponent("plugin-manifest.json").path, 0o600) == 0)
+        let zero = sandbox.plugins.appendingPathComponent("zero")
+        try FileManager.default.createDirectory(at: zero, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: zero.appendingPathComponent("plugin-manifest.json").path, withDestinationPath: "/dev/zero")
+        let start = ContinuousClock.now
+        let help = try CommandLineRun.anaconda(["--help"], environment: sandbox.environment())
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("  auth "))
+    }
+
+    @Test("keyring_path pointing at a device: one KeyringError line, exit 1, no hang")
+    func keyringDevice() throws {
+        let result = try CommandLineRun.anaconda(
+            ["auth", "api-key"], environment: sandbox.environment(["ANACONDA_AUTH_KEYRING_PATH": "/dev/zero"]))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("KeyringError: The keyring file /dev/zero cannot be read: it is not a regular file\n"))
     }
 }
