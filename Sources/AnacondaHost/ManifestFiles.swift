@@ -4,20 +4,6 @@ import AnacondaPluginAPI
 /// The file system calls of plugin discovery, made directly: `--help` reads every installed manifest, and
 /// FileManager's extra work per file (attributes, progress, bridging) is a measurable share of that.
 enum ManifestFiles {
-    /// The names in `directory` (without `.` and `..`), or none when it cannot be read.
-    static func names(in directory: String) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
-                String(decoding: buffer.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
     /// The bytes of the regular file at `path`, or `nil` when it does not exist, is not a regular file (a FIFO or
     /// `/dev/zero` must not hang `--help`), is over 1 MiB or cannot be read.
     static func contents(of path: String) -> [UInt8]? {

@@ -54,7 +54,7 @@ struct PluginCatalog {
 
     /// `plugin-manifest.json` in the directory and in each of its visible subdirectories.
     private static func manifestCandidates(in directory: String) -> [String] {
-        let children = ManifestFiles.names(in: directory)
+        let children = Paths.names(in: directory)
         return [Paths.join(directory, "plugin-manifest.json")]
             + children.sorted().filter { !$0.hasPrefix(".") && $0 != "plugin-manifest.json" }.map {
                 Paths.join(Paths.join(directory, $0), "plugin-manifest.json")

@@ -7,8 +7,7 @@ import Glibc
 final class PluginLoader {
     /// Symbols that must resolve to the host's copy of the shared libraries. A plugin that linked a private copy of
     /// the plugin API or ArgumentParser would silently break typed errors, protocol casts and argument parsing; a
-    /// copy of Logging would ignore the host's log handler (`--verbose`). (libAnacondaHTTPTransport.so carries its
-    /// own Logging for AsyncHTTPClient; it is opened later, privately, and is not part of a plugin's dependencies.)
+    /// copy of Logging would ignore the host's log handler (`--verbose`).
     static let sharedSymbols: [(symbol: String, library: String)] = [
         ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI"),  // protocol descriptor of AnacondaPlugin
         ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser"),  // protocol descriptor of ParsableCommand

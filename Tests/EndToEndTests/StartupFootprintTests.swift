@@ -22,10 +22,31 @@ struct StartupFootprintTests {
         #expect(loaded.contains("libAnacondaAuth.so"), "the loader's trace: \(loaded)")
         for library in [
             "libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so",
-            "libAnacondaHTTPTransport.so",
+            "libAnacondaHTTPTransport.so", "libcurl.so.4", "libssl.so.3", "libcrypto.so.3",
         ] {
             #expect(!loaded.contains(where: { $0.hasSuffix(library) }), "\(library) was loaded")
         }
+    }
+
+    @Test("a request loads the transport with libcurl and the system's OpenSSL, and no SwiftNIO or BoringSSL")
+    func requestLoadsCurl() throws {
+        let sandbox = try Sandbox()
+        try sandbox.installRepositoryPlugins()
+        let server = try LocalServerProcess([], directory: sandbox.root)
+        defer { withExtendedLifetime(server) {} }
+        try server.configure(sandbox)
+        let key = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"
+        let result = try CommandLineRun.anaconda(
+            ["auth", "whoami"], environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": key, "LD_DEBUG": "files"]))
+        #expect(result.status == 0)
+        let loaded = result.stderr.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "file=") else { return nil }
+            return line[range.upperBound...].split(separator: " ").first.map(String.init)
+        }
+        for library in ["libAnacondaHTTPTransport.so", "libcurl.so.4", "libssl.so.3"] {
+            #expect(loaded.contains(where: { $0.hasSuffix(library) }), "\(library) was not loaded: \(loaded)")
+        }
+        #expect(!loaded.contains(where: { $0.contains("NIO") || $0.contains("BoringSSL") }))
     }
 
     @Test("an installation without the network library says so in one line and exits 1")

@@ -124,18 +124,9 @@ enum FuzzTargets {
             }
         }
 
-        /// `path` itself, or the regular files directly inside it when it is a directory.
+        /// `path` itself, or the files directly inside it when it is a directory.
         static func files(at path: String) -> [String] {
-            guard Paths.isDirectory(path), let stream = opendir(path) else { return [path] }
-            defer { closedir(stream) }
-            var files: [String] = []
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                    String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if !name.hasPrefix(".") { files.append(path + "/" + name) }
-            }
-            return files.sorted()
+            Paths.isDirectory(path) ? Paths.names(in: path).map { path + "/" + $0 } : [path]
         }
     }
 #endif

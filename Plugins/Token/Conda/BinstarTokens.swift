@@ -22,7 +22,7 @@ struct BinstarTokens {
     /// reads it. Unreadable files are skipped.
     func all() -> [(url: String, token: String)] {
         var entries: [(url: String, token: String)] = []
-        for name in Self.names(in: directory) where name.hasSuffix(".token") {
+        for name in Paths.names(in: directory) where name.hasSuffix(".token") {
             guard case .success(let bytes) = RegularFile.read(Paths.join(directory, name), limit: 64 << 10) else { continue }
             let url = Self.unquotePlus(String(name.dropLast(".token".count)))
             let token = String(decoding: bytes, as: UTF8.self)
@@ -101,18 +101,5 @@ struct BinstarTokens {
     private static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
-    }
-
-    private static func names(in directory: String) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted()
     }
 }

@@ -60,3 +60,19 @@ public enum Paths {
         return "/" + parts.joined(separator: "/")
     }
 }
+
+extension Paths {
+    /// The names in `directory` (without `.`, `..` and other hidden names), sorted; none when it cannot be read.
+    public static func names(in directory: String) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+}

@@ -1,7 +1,7 @@
 import AnacondaPluginAPI
 
 /// The network side of ``AnacondaClient``: sends one request and returns the whole response. It lives in its own
-/// shared library (libAnacondaHTTPTransport.so: SwiftNIO, AsyncHTTPClient, BoringSSL), loaded by
+/// shared library (libAnacondaHTTPTransport.so: libcurl with the system's OpenSSL), loaded by
 /// ``HTTPTransportLoader`` when the first client is created, so commands that make no request (`auth api-key`,
 /// `sites`) never load the network stack. Plugins use ``AnacondaClient``, not these types.
 public protocol HTTPTransport: Sendable {
