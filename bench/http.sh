@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sequential authenticated GETs over keep-alive against the local server: ours (AnacondaClient, through
-# keyring-probe) vs the reference's BaseClient (requests), in the same run.
+# keyring-probe) vs the reference's BaseClient (requests), and the floor: a C program on libcurl (bench/curl-gets.c),
+# in the same run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 count=${BENCH_GETS:-1000}
@@ -22,4 +23,7 @@ elapsed = time.perf_counter() - start
 print(f"{count} GETs in {elapsed:.3f} s: {count / elapsed:.0f} requests/s")
 PY
 )
-record value throughput "$count sequential authenticated GETs (keep-alive)" "$ours" "$reference" --goal-ratio 3
+cc -O2 -o "$work/curl-gets" bench/curl-gets.c -lcurl
+floor=$("$work/curl-gets" "$url/api/account" "$ca" "$bench_key" "$count" | rate)
+record value throughput "$count sequential authenticated GETs (keep-alive)" "$ours" "$reference" --goal-ratio 2 \
+    --floor "$floor" --floor-name "C on libcurl" --goal-floor-ratio 0.8

@@ -4,6 +4,7 @@
 usage: record.py RESULTS time NAME OURS.json [REFERENCE.json] [--goal-ms X] [--goal-ratio R] [--baseline BASE.json
                  --goal-scaling S] [--note TEXT]
        record.py RESULTS value KIND NAME OURS [REFERENCE] [--goal-max X] [--goal-ratio R] [--total N] [--note TEXT]
+                 [--floor X --floor-name NAME --goal-floor-ratio R]
 
 `time` reads hyperfine --export-json files (seconds; several comma-separated files are one sample, e.g. rounds
 run in turn with another command so that a slow moment of the machine hits both) and records milliseconds: median,
@@ -58,6 +59,13 @@ def value_record(args):
     if args.goal_ratio is not None and args.reference:
         goals.append(f"≥ {args.goal_ratio:g}× the reference")
         met.append(args.ours / args.reference >= args.goal_ratio)
+    if args.floor is not None:
+        record["floor"] = {"name": args.floor_name, "median": args.floor}
+        args.note = (args.note + "; " if args.note else "") + (
+            f"{args.floor_name}: {args.floor:g} {unit}, ours {args.ours / args.floor:.2f}× of it")
+        if args.goal_floor_ratio is not None:
+            goals.append(f"≥ {args.goal_floor_ratio:g}× {args.floor_name}")
+            met.append(args.ours / args.floor >= args.goal_floor_ratio)
     return finish(record, goals, met, args)
 
 
@@ -93,6 +101,9 @@ def main():
     value.add_argument("--goal-max", type=float)
     value.add_argument("--goal-ratio", type=float)
     value.add_argument("--total", type=float)
+    value.add_argument("--floor", type=float, help="the same measure for the lowest-cost program (the floor)")
+    value.add_argument("--floor-name", default="the floor")
+    value.add_argument("--goal-floor-ratio", type=float)
     value.add_argument("--note")
     args = parser.parse_args()
     try:
