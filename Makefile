@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin reference test release install bench demo clean fuzz fuzz-build
+.PHONY: build example-plugin reference packaging-tools test release install bench demo clean fuzz fuzz-build dist conda-package
 
 # The host, the shared AnacondaKit libraries and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -25,15 +25,32 @@ $(REFERENCE)/bin/anaconda:
 	$(REFERENCE)/bin/pip install --quiet --disable-pip-version-check \
 		anaconda-auth==0.15.3 anaconda-cli-base==0.9.1 typer==0.20.1 click==8.3.1
 
-test: build example-plugin reference
+# The packaging tools (conda-package-handling, py-rattler, PyYAML from PyPI) for the conda package and its test.
+PACKAGING := .build-packaging
+packaging-tools: $(PACKAGING)/bin/python
+
+$(PACKAGING)/bin/python:
+	python3 -m venv $(PACKAGING)
+	$(PACKAGING)/bin/pip install --quiet --disable-pip-version-check conda-package-handling py-rattler pyyaml
+
+test: build example-plugin reference packaging-tools
 	$(SWIFT) test
 
 release:
 	$(SWIFT) build -c release
 	cp plugin-manifest.json .build/release/plugin-manifest.json
 
+# A self-contained, relocatable prefix (the Swift runtime inside, relative run paths): it runs without a toolchain.
 install: release
 	scripts/install.sh --prefix "$(PREFIX)" --build-dir .build/release
+
+# dist/anaconda-<version>-linux-<arch>.tar.gz (the same layout, stripped; debug information beside it).
+dist: release
+	scripts/dist.sh .build/release
+
+# dist/anaconda-<version>-0.conda, from the archive (packaging/conda; conda-package-handling from PyPI).
+conda-package: dist
+	packaging/conda/build.sh
 
 bench:
 	bench/run.sh
@@ -54,4 +71,4 @@ demo: build example-plugin
 	scripts/demo.sh
 
 clean:
-	rm -rf .build $(EXAMPLE)/.build
+	rm -rf .build .build-fuzz $(EXAMPLE)/.build dist

@@ -3,8 +3,9 @@
 #   <prefix>/bin/anaconda
 #   <prefix>/lib/libAnacondaPluginAPI.so (and the other shared AnacondaKit libraries, libAnacondaHTTPTransport.so too)
 #   <prefix>/lib/anaconda/plugins/<name>/{plugin-manifest.json,lib*.so}
-# The host finds its libraries through its rpath ($ORIGIN/../lib) and the plugins next to it, so the installed
-# host works from any directory. It needs the Swift runtime of the toolchain that built it.
+#   <prefix>/lib/libswiftCore.so and the other Swift runtime libraries the binaries need (scripts/relocate.sh)
+# Every run path is relative ($ORIGIN/...): the prefix runs without a Swift toolchain, from any directory, and can
+# be moved.
 #
 # usage: scripts/install.sh --prefix DIR [--build-dir DIR] [--plugin LIBRARY:MANIFEST]...
 set -euo pipefail
@@ -51,4 +52,6 @@ for pair in "${plugins[@]+"${plugins[@]}"}"; do
     install -m 0644 "$library" "$prefix/lib/anaconda/plugins/$name/"
     install -m 0644 "$manifest" "$prefix/lib/anaconda/plugins/$name/plugin-manifest.json"
 done
+# Self-contained and relocatable: the Swift runtime beside our libraries, relative run paths only.
+"$(dirname "$0")/relocate.sh" "$prefix"
 echo "installed anaconda into $prefix"
