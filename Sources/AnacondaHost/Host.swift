@@ -31,7 +31,8 @@ public final class Host {
             options = try HostOptions.parse(invocation.arguments)
         } catch {
             invocation.terminal.printError(
-                "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\nError: \(error)")
+                "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\nError: \(error)"
+                    + HostOptions.suggestion(for: error))
             return ExitStatus.usage
         }
         let terminal = invocation.terminal
@@ -64,6 +65,9 @@ public final class Host {
                 terminal.write(HostHelp.render(catalog: catalog) + "\n", to: .standardOutput)
                 return ExitStatus.success
             }
+            if let verb = LoginRouter.Verb(rawValue: target), !catalog.loginProviders.isEmpty {
+                return await LoginRouter(host: self, verb: verb).run(arguments: ["--help"])
+            }
             guard let (plugin, _) = catalog.plugin(providing: target) else { return unknownCommand(target) }
             return await runHandled(
                 plugin, command: target, arguments: Array(options.commandArguments.dropFirst()) + ["--help"],
@@ -85,9 +89,12 @@ public final class Host {
         let note = broken == 0
             ? ""
             : " (\(broken) plugin manifest\(broken == 1 ? "" : "s") could not be read, see the warnings above)"
+        let commands = catalog.visibleCommands.map(\.command.name)
+            + (catalog.loginProviders.isEmpty ? [] : LoginRouter.Verb.allCases.map(\.rawValue)) + ["help"]
+        let suggestion = broken == 0 ? CloseMatches.of(command, in: commands).first.map { " Did you mean '\($0)'?" } ?? "" : ""
         terminal.printError(
             "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\n"
-                + "Error: No such command '\(command)'\(note).")
+                + "Error: No such command '\(command)'\(note).\(suggestion)")
         return broken == 0 ? ExitStatus.usage : ExitStatus.failure
     }
 

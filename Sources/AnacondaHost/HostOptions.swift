@@ -46,6 +46,22 @@ struct HostOptions: Equatable {
         return options
     }
 
+    /// The host's long options, for "Did you mean".
+    static let longOptions = ["--at", "--verbose", "--version", "--help"]
+
+    /// click's hint after `No such option: --bogus`: ` Did you mean --verbose?` for one close match,
+    /// ` (Possible options: --verbose, --version)` for several, nothing otherwise.
+    static func suggestion(for error: any Error) -> String {
+        guard let error = error as? UsageError, error.message.hasPrefix("No such option: --") else { return "" }
+        let option = String(error.message.dropFirst("No such option: ".count))
+        let matches = CloseMatches.of(option, in: longOptions)
+        switch matches.count {
+        case 0: return ""
+        case 1: return " Did you mean \(matches[0])?"
+        default: return " (Possible options: \(matches.joined(separator: ", ")))"
+        }
+    }
+
     /// `-vV` style clusters of the short flags.
     private mutating func parseFlagCluster(_ argument: String) throws(UsageError) {
         guard !argument.hasPrefix("--") else { throw UsageError(message: "No such option: \(argument)") }

@@ -25,7 +25,7 @@ struct ConfigurationParsingTests {
         #expect(try site(["ANACONDA_AUTH_SSL_VERIFY": text]).sslVerify == expected)
     }
 
-    @Test("ssl_verify as a CA bundle path must exist; the error names the variable and the value")
+    @Test("ssl_verify as a CA bundle path: ~ expanded; a missing file is not a configuration error (it is checked when used)")
     func sslVerifyPath() throws {
         let fixture = try ConfigFixture()
         let bundle = fixture.home + "/ca.pem"
@@ -33,11 +33,7 @@ struct ConfigurationParsingTests {
         fixture.environment["ANACONDA_AUTH_SSL_VERIFY"] = "~/ca.pem"
         #expect(try fixture.site().sslVerify == .caBundle(path: bundle))
         fixture.environment["ANACONDA_AUTH_SSL_VERIFY"] = "/nowhere/ca.pem"
-        #expect(fixture.failure { _ = try fixture.site() } == """
-            AnacondaConfigValidationError: 
-            - Error in environment variable ANACONDA_AUTH_SSL_VERIFY=/nowhere/ca.pem
-                Value error, the CA bundle /nowhere/ca.pem does not exist (ssl_verify takes true, false, truststore or the path of a CA bundle file or directory)
-            """)
+        #expect(try fixture.site().sslVerify == .caBundle(path: "/nowhere/ca.pem"))
     }
 
     @Test("domains are normalised to a host and port")

@@ -121,7 +121,10 @@ final class CurlTransport: HTTPTransport {
             switch RegularFile.read(file, limit: 4 << 20) {
             case .success(let bytes): bundle += bytes + [0x0A]
             case .failure(let failure) where files.count == 1:
-                throw AnacondaError(label: "SSLError", message: "Cannot read the CA bundle \(path) (ssl_verify): \(failure)")
+                throw AnacondaError(
+                    label: "SSLError",
+                    message: "Cannot read the CA bundle \(path) (ssl_verify): \(failure); set ssl_verify to true, "
+                        + "false, truststore or the path of a CA bundle file or directory")
             case .failure: continue
             }
         }

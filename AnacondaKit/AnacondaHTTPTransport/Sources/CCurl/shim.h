@@ -34,6 +34,13 @@ static inline void *anaconda_curl_private(CURL *handle) {
     return pointer;
 }
 
+/// OpenSSL's certificate verification result (X509_V_OK is 0) of the transfer's last TLS handshake.
+static inline long anaconda_curl_ssl_verify_result(CURL *handle) {
+    long result = 0;
+    curl_easy_getinfo(handle, CURLINFO_SSL_VERIFYRESULT, &result);
+    return result;
+}
+
 static inline long anaconda_curl_os_errno(CURL *handle) {
     long code = 0;
     curl_easy_getinfo(handle, CURLINFO_OS_ERRNO, &code);

@@ -66,7 +66,8 @@ enum SiteValueParser {
         return storage
     }
 
-    /// A boolean word, `truststore`, or the path of an existing CA bundle file or directory.
+    /// A boolean word, `truststore`, or the path of a CA bundle file or directory. The path is checked where it is
+    /// used (the first request), as the reference does: a user whose bundle moved can still list sites and log out.
     static func sslVerify(_ value: JSONValue, sources: ConfigurationSources) throws(Invalid) -> SSLVerification {
         switch value {
         case .bool(let flag): return flag ? .enabled : .disabled
@@ -75,13 +76,7 @@ enum SiteValueParser {
             if trueWords.contains(word) { return .enabled }
             if falseWords.contains(word) { return .disabled }
             if word == "truststore" { return .truststore }
-            let path = sources.absolutePath(text)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw Invalid(
-                    message: "Value error, the CA bundle \(path) does not exist "
-                        + "(ssl_verify takes true, false, truststore or the path of a CA bundle file or directory)")
-            }
-            return .caBundle(path: path)
+            return .caBundle(path: sources.absolutePath(text))
         default:
             throw Invalid(message: "Value error, Must be bool or str")
         }

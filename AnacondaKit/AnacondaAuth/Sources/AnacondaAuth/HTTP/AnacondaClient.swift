@@ -140,6 +140,7 @@ public final class AnacondaClient: Sendable {
                         return result
                     }
                     logger.debug("Retrying \(method) \(shown) in \(wait) after HTTP \(result.statusCode)")
+                    announce(wait, "HTTP \(result.statusCode) \(result.reason) from \(Self.hostAndPort(of: url))")
                     try await Task.sleep(for: wait)
                     continue
                 }
@@ -149,11 +150,23 @@ public final class AnacondaClient: Sendable {
             } catch {
                 let failure = Self.describe(error, url: shown, site: site)
                 guard failure.isConnectionError, canRetry(method, attempt) else { throw failure.error }
-                let wait = retryPolicy.delay(attempt: attempt, retryAfter: nil, now: now()) ?? retryPolicy.maximumWait
+                let wait = retryPolicy.connectionDelay(attempt: attempt)
                 logger.debug("Retrying \(method) \(shown) in \(wait) after \(failure.error.message)")
+                announce(wait, failure.error.message)
                 try await Task.sleep(for: wait)
             }
         }
+    }
+
+    /// A wait of more than a second is never silent: the user sees that the client is retrying, and why.
+    private func announce(_ wait: Duration, _ reason: String) {
+        guard wait > .seconds(1) else { return }
+        let seconds = wait.components.seconds + (wait.components.attoseconds > 0 ? 1 : 0)
+        warn("Retrying in \(seconds) s: \(reason)")
+    }
+
+    private static func hostAndPort(of url: String) -> String {
+        URL(string: url).map { "\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" } ?? url
     }
 
     /// One exchange, following up to ``Redirects/limit`` redirects (each `Location` checked first).
@@ -211,27 +224,36 @@ public final class AnacondaClient: Sendable {
     }
 
     /// A transport error in the reference's words (`ConnectionError`, `SSLError`, `Timeout`), naming the host.
+    /// A transport failure as one sentence for the user (the host, what failed); the transport's details are the
+    /// underlying cause, shown with `--verbose`.
     static func describe(_ error: any Error, url: String, site: AnacondaAuthSite) -> (error: AnacondaError, isConnectionError: Bool) {
         if let error = error as? AnacondaError { return (error, false) }
-        let host = URL(string: url).map { "\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" } ?? url
+        let host = hostAndPort(of: url)
         let failure = error as? HTTPTransportFailure ?? HTTPTransportFailure(.connection, String(describing: error))
-        let text = failure.description
-        let underlying = failure.underlying ?? error
+        let details = TransportDetails(text: "\(failure.description) (\(url))", underlying: failure.underlying)
         switch failure.kind {
         case .certificate:
             return (AnacondaError(
                 label: "SSLError",
-                message: "TLS certificate verification failed for \(host) (\(url)): \(text). Set ssl_verify to the CA "
-                    + "bundle that signed the server's certificate, or to false to turn verification off",
-                underlying: underlying), false)
+                message: "Cannot verify \(host): \(failure.summary). Set ssl_verify to the CA bundle that signed "
+                    + "its certificate, or to false to turn verification off",
+                underlying: details), false)
         case .timeout:
-            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time (\(url)): \(text)", underlying: underlying),
+            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time", underlying: details),
                     failure.isRetryable)
         case .connection:
-            return (AnacondaError(label: "ConnectionError", message: "Cannot connect to \(host) (\(url)): \(text)", underlying: underlying),
+            return (AnacondaError(
+                label: "ConnectionError", message: "Cannot connect to \(host): \(failure.summary)", underlying: details),
                     failure.isRetryable)
         }
     }
+}
+
+/// What the transport said about a failure, for the `--verbose` cause chain.
+struct TransportDetails: Error, CustomStringConvertible {
+    var text: String
+    var underlying: (any Error)?
+    var description: String { text }
 }
 
 /// Comparing `Api-Version` values as the reference does: dot-separated numbers, leading zeros ignored.

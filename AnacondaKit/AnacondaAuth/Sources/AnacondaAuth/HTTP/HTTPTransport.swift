@@ -97,14 +97,21 @@ public struct HTTPTransportFailure: Error, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// What failed, in words for the user: "the connection was refused", "its certificate is self-signed".
+    public var summary: String
+    /// The transport's own account (shown with `--verbose`).
     public var description: String
     public var underlying: (any Error)?
     /// Whether trying again may help; a host name the resolver does not know is final (the system resolver has
     /// already retried on its own, and each try can take its whole timeout).
     public var isRetryable: Bool
 
-    public init(_ kind: Kind, _ description: String, underlying: (any Error)? = nil, isRetryable: Bool = true) {
+    public init(
+        _ kind: Kind, _ description: String, summary: String? = nil, underlying: (any Error)? = nil,
+        isRetryable: Bool = true
+    ) {
         self.kind = kind
+        self.summary = summary ?? description
         self.description = description
         self.underlying = underlying
         self.isRetryable = isRetryable

@@ -17,6 +17,15 @@ public struct RetryPolicy: Sendable, Equatable {
 
     public static let none = RetryPolicy(maximumRetries: 0)
 
+    /// The first wait after a failed connection (then doubled): a refused connection is usually final, so all the
+    /// retries together take under a second.
+    public var connectionBackoff: Duration = .milliseconds(100)
+
+    /// How long to wait before retry number `attempt` (1-based) after a connection failure.
+    func connectionDelay(attempt: Int) -> Duration {
+        min(connectionBackoff * (1 << min(attempt - 1, 16)), maximumWait)
+    }
+
     static let retryableStatuses: Set<Int> = [429, 502, 503, 504]
     static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]
 
