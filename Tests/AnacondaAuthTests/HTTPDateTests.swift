@@ -51,7 +51,7 @@ struct HTTPDateTests {
     }
 
     @Test("device-flow numbers: absent → default, hostile → an error, huge → capped", arguments: [
-        ("1e300", "300.0"), ("0.5", "0.5"), ("7", "7.0"), ("0", "0.25"), ("1e-300", "0.25"),
+        ("1e300", "300.0"), ("0.5", "0.5"), ("7", "7.0"), ("0", "0.0"), ("1e-300", "0.001"),
     ])
     func deviceFlowSeconds(json: String, seconds: String) throws {
         let duration = try DeviceFlow.seconds(try JSONValue.parse(json), named: "interval", default: 5, within: DeviceFlow.intervalRange)

@@ -24,9 +24,9 @@ final class CurlTransfer: @unchecked Sendable {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
+    /// The handle goes back to the transport's pool (``CurlTransport``), which keeps or cleans it up.
     deinit {
         curl_slist_free_all(headerList)
-        curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
@@ -59,17 +59,26 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     /// A status line starts a new header block (after a redirect or a `100 Continue`, only the last one counts).
+    /// Works on bytes (one header line per call): no `Character` processing per request.
     fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.last == "\n" || line.last == "\r" || line.last == "\r\n" { line.removeLast() }
-        if line.hasPrefix("HTTP/") {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let line = UnsafeRawBufferPointer(rebasing: bytes[..<end])
+        if line.starts(with: "HTTP/".utf8) {
             headers = []
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-            reason = parts.count > 2 ? String(parts[2]) : ""
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].drop(while: { $0 == " " || $0 == "\t" })
-            headers.append((name, String(value)))
+            // `HTTP/1.1 200 OK`: the reason is what follows the second space.
+            var spaces = 0
+            var index = 0
+            while index < line.count, spaces < 2 {
+                if line[index] == 0x20 { spaces += 1 }
+                index += 1
+            }
+            reason = spaces == 2 ? String(decoding: line[index...], as: UTF8.self) : ""
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            var start = colon + 1
+            while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+            headers.append(
+                (String(decoding: line[..<colon], as: UTF8.self), String(decoding: line[start...], as: UTF8.self)))
         }
     }
 

@@ -2,6 +2,7 @@ import AnacondaAuth
 import AnacondaPluginAPI
 import CCurl
 import Glibc
+import Synchronization
 
 /// ``HTTPTransport`` on libcurl and the system's OpenSSL: TLS verified against the system's CA store (or the CA
 /// bundle `ssl_verify` names), the client certificate, the proxy the client chose (libcurl's own proxy variables
@@ -11,6 +12,14 @@ final class CurlTransport: HTTPTransport {
     /// `ssl_verify` as a CA bundle: the PEM certificates of the file, or of every `.pem`/`.crt` in the directory.
     private let caBundle: [UInt8]?
     private let loop: CurlMultiLoop
+    /// Easy handles of finished requests, reused (reset) for the next ones: creating one per request costs more
+    /// than the request's own work on a kept-alive connection.
+    private let idleHandles = Mutex<[IdleHandle]>([])
+
+    /// An easy handle no transfer uses (only the pool holds it).
+    private struct IdleHandle: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+    }
 
     init(_ settings: HTTPTransportSettings) throws {
         self.settings = settings
@@ -26,10 +35,12 @@ final class CurlTransport: HTTPTransport {
 
     deinit {
         loop.stop()
+        for handle in idleHandles.withLock({ $0 }) { curl_easy_cleanup(handle.pointer) }
     }
 
     func exchange(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse {
         let transfer = try prepare(request)
+        defer { recycle(transfer.handle) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.continuation = continuation
@@ -40,12 +51,25 @@ final class CurlTransport: HTTPTransport {
         }
     }
 
+    private func recycle(_ handle: UnsafeMutableRawPointer) {
+        let kept = idleHandles.withLock { handles in
+            guard handles.count < 8 else { return false }
+            handles.append(IdleHandle(pointer: handle))
+            return true
+        }
+        if !kept { curl_easy_cleanup(handle) }
+    }
+
     func shutdown() async throws {
         loop.stop()
     }
 
     private func prepare(_ request: HTTPTransportRequest) throws -> CurlTransfer {
-        guard let handle = curl_easy_init() else { throw HTTPTransportFailure(.connection, "libcurl could not start") }
+        let reused = idleHandles.withLock { $0.popLast() }?.pointer
+        if let reused { curl_easy_reset(reused) }
+        guard let handle = reused ?? curl_easy_init() else {
+            throw HTTPTransportFailure(.connection, "libcurl could not start")
+        }
         let transfer = CurlTransfer(handle: handle, maximumBodySize: settings.maximumBodySize)
         func set(_ option: CURLoption, _ value: Int) { _ = anaconda_curl_set_long(handle, option, value) }
         func set(_ option: CURLoption, _ value: String?) {

@@ -42,8 +42,13 @@ struct DeviceFlow {
         let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
         defer { spinner?.stop() }
         let deadline = ContinuousClock.now + expiresIn
+        var polls = 0
         while true {
-            try await sleep(min(interval, max(.zero, deadline - ContinuousClock.now)))
+            // The first poll after the announced interval (which may be zero); later ones never closer together
+            // than the floor, whatever the server announced (a zero interval must not become a busy loop).
+            let wait = polls == 0 ? interval : max(interval, Self.shortestRepeatInterval)
+            polls += 1
+            try await sleep(min(wait, max(.zero, deadline - ContinuousClock.now)))
             guard ContinuousClock.now < deadline else {
                 throw AnacondaError(label: "DeviceFlowTimeout", message: "Device authorization timed out")
             }
@@ -125,8 +130,10 @@ struct DeviceFlow {
 
     /// How long a device code is waited for at most, whatever `expires_in` says.
     static let waitRange: ClosedRange<Double> = 0...3600
-    /// The polling intervals honoured: a shorter one would hammer the server, a longer one outlast most codes.
-    static let intervalRange: ClosedRange<Double> = 0.25...300
+    /// The polling intervals honoured (a longer one would outlast most codes).
+    static let intervalRange: ClosedRange<Double> = 0...300
+    /// The shortest wait between two polls, whatever the server announced.
+    static let shortestRepeatInterval: Duration = .milliseconds(250)
 
     /// A number of seconds from the device authorization response: absent → `defaultSeconds`; a negative, infinite
     /// or non-numeric value is refused (a server must not make the client trap or wait forever); clamped to `range`.
