@@ -14,7 +14,7 @@ extension Host {
         site: String?,
         mayRetry: Bool
     ) async -> Recovery {
-        terminal.printError(report.headline)
+        terminal.printError(terminal.errorHeadline(report.headline))
         guard mayRetry, terminal.isInteractive, !catalog.loginProviders.isEmpty,
             terminal.confirm("Continue with interactive login? [y/n]: ") == true
         else {

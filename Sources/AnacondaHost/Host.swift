@@ -19,9 +19,13 @@ public final class Host {
         self.catalog = catalog
         self.logger = logger
         let executableDirectory = Paths.parent(of: invocation.executablePath)
-        self.loader = PluginLoader(
-            logger: logger,
-            libraryDirectories: [executableDirectory, Paths.join(Paths.parent(of: executableDirectory), "lib")])
+        // Where the shared libraries are: beside the loaded libAnacondaPluginAPI.so (wherever the layout puts it,
+        // e.g. lib/anaconda/ in a conda environment), then next to the binary and in ../lib.
+        var libraryDirectories = [executableDirectory, Paths.join(Paths.parent(of: executableDirectory), "lib")]
+        if let image = PluginHandshake.sharedLibraryImage {
+            libraryDirectories.insert(Paths.parent(of: image), at: 0)
+        }
+        self.loader = PluginLoader(logger: logger, libraryDirectories: libraryDirectories)
     }
 
     /// Runs one invocation and returns its exit status.
@@ -52,7 +56,7 @@ public final class Host {
 
     private func run() async -> Int32 {
         if options.showVersion {
-            terminal.write(VersionTable.render(hostVersion: Self.version, plugins: catalog.plugins), to: .standardOutput)
+            terminal.write(VersionTable.render(hostVersion: Self.version, plugins: catalog.plugins, terminal: terminal), to: .standardOutput)
             return ExitStatus.success
         }
         guard let command = options.command, !options.showHelp else {
@@ -112,7 +116,10 @@ public final class Host {
 
     /// Runs a plugin command inside the shared error handler; an authentication error may lead to a login and
     /// one re-run of the command.
-    func runHandled(_ plugin: InstalledPlugin, command: String, arguments: [String], site: String?) async -> Int32 {
+    func runHandled(
+        _ plugin: InstalledPlugin, command: String, arguments: [String], site: String?,
+        invokedAs: CommandRunner.InvocationName? = nil
+    ) async -> Int32 {
         var mayRetry = true
         while true {
             do {
@@ -121,7 +128,7 @@ public final class Host {
                     throw PluginLoadError(plugin, "the library has no command '\(command)' although its manifest lists it")
                 }
                 logger.debug("Running '\(command)' from plugin '\(plugin.name)'")
-                try await CommandRunner.run(commandType, arguments: arguments, in: context(site: site))
+                try await CommandRunner.run(commandType, arguments: arguments, in: context(site: site), invokedAs: invokedAs)
                 return ExitStatus.success
             } catch let exit as CommandExit {
                 return exit.status
@@ -144,7 +151,7 @@ public final class Host {
 
     /// Prints an error: the headline, then the cause chain with `--verbose` or the hint to use it. Returns 1.
     func fail(_ report: ErrorReport) -> Int32 {
-        terminal.printError(report.headline)
+        terminal.printError(terminal.errorHeadline(report.headline))
         printDetails(of: report)
         return ExitStatus.failure
     }
@@ -156,8 +163,10 @@ public final class Host {
             }
         } else {
             terminal.printError(
-                "\nTo see a more detailed error message run the command again as\n  anaconda --verbose "
-                    + ShellQuoting.commandLine(invocation.arguments, secretPaths: catalog.secretCommandPaths))
+                "\n" + terminal.styled("To see a more detailed error message run the command again as", .dim) + "\n  "
+                    + terminal.styled(
+                        "anaconda --verbose " + ShellQuoting.commandLine(invocation.arguments, secretPaths: catalog.secretCommandPaths),
+                        .green))
         }
     }
 }

@@ -90,7 +90,8 @@ struct LoginRouter {
             choice.plugin,
             command: loginCommand,
             arguments: [verb.rawValue] + forwarded,
-            site: choice.destination?.name ?? requested)
+            site: choice.destination?.name ?? requested,
+            invokedAs: { path in (["anaconda"] + path).joined(separator: " ") })
     }
 
     /// Every provider's sites, the default site first.

@@ -1,4 +1,5 @@
 import AnacondaPluginAPI
+import Glibc
 
 /// The values a plugin library reports through `anaconda_plugin_handshake`, compared with the host's own.
 struct PluginHandshake: Equatable, CustomStringConvertible {
@@ -9,6 +10,15 @@ struct PluginHandshake: Equatable, CustomStringConvertible {
 
     /// The host's values, compiled into the host.
     static let host = PluginHandshake(anaconda_plugin_make_handshake())
+
+    /// The path of the loaded libAnacondaPluginAPI.so (found from one of its symbols), when it is a file.
+    static var sharedLibraryImage: String? {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), PluginLoader.sharedSymbols[0].symbol),
+            let image = anaconda_plugin_image_of(symbol)
+        else { return nil }
+        let path = String(cString: image)
+        return path.hasPrefix("/") ? path : nil
+    }
 
     init(_ raw: anaconda_plugin_handshake) {
         magic = raw.magic

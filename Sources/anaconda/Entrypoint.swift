@@ -10,9 +10,14 @@ enum Entrypoint {
     /// (An `async` main resumes on the main actor, whose queue stops being drained once a plugin loads full
     /// Foundation with `dlopen`; the process then never exits.)
     static func main() {
-        // Ctrl-C ends the process with the conventional status; files are only ever replaced atomically.
+        // Ctrl-C ends the process with the conventional status; files are only ever replaced atomically. On a
+        // terminal the current line (a spinner, a prompt) is cleared first. (Only async-signal-safe calls here.)
         signal(SIGINT) { _ in
-            _ = write(2, "\n", 1)
+            if isatty(2) == 1 {
+                _ = "\r\u{1B}[2KCancelled.\n".withCString { write(2, $0, strlen($0)) }
+            } else {
+                _ = "\nCancelled.\n".withCString { write(2, $0, strlen($0)) }
+            }
             _exit(130)
         }
         // A parent may have started us with SIGINT blocked; the waiting main thread is the one that takes it.

@@ -1,3 +1,4 @@
+import AnacondaPluginAPI
 import FoundationEssentials
 import Testing
 
@@ -72,14 +73,22 @@ struct HostOutputTests {
 
     @Test("the version table has the host first and plugins by name")
     func versions() {
-        let table = VersionTable.render(hostVersion: "0.1.0", plugins: [])
+        let table = VersionTable.render(hostVersion: "0.1.0", plugins: [], terminal: QuietTerminal())
         #expect(table == """
             ┏━━━━━━━━━━┳━━━━━━━━━┓
             ┃ Package  ┃ Version ┃
             ┡━━━━━━━━━━╇━━━━━━━━━┩
             │ anaconda │ 0.1.0   │
             └──────────┴─────────┘
+            Compatible with anaconda-cli-base 0.9.1 and anaconda-auth 0.15.3
 
             """)
     }
+}
+
+/// A terminal that shows nothing and reads nothing (plain text: no colour).
+struct QuietTerminal: Terminal {
+    func write(_ text: String, to stream: TerminalStream) {}
+    func readLine() -> String? { nil }
+    var isInteractive: Bool { false }
 }

@@ -78,20 +78,20 @@ final class DistributionTests {
         try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
         let key = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"
         let script = """
-            set -e
             export LD_DEBUG=libs LD_DEBUG_OUTPUT='\(traces.path)/trace'
-            '\(host)' --version
-            '\(host)' --help | grep -q '  token '
-            test "$(ANACONDA_AUTH_API_KEY='\(key)' '\(host)' auth api-key)" = '\(key)'
-            '\(host)' auth login 2>/dev/null
-            '\(host)' auth whoami | grep -q '"email": "me@example.com"'
-            '\(host)' plugin do-something input 2>&1 | grep -q '^HTTPError: 422'
+            step() { "$@" || { echo "failed: $*"; exit 1; }; }
+            step '\(host)' --version
+            '\(host)' --help > help.out 2>&1; step grep -q '  token ' help.out
+            key=$(ANACONDA_AUTH_API_KEY='\(key)' '\(host)' auth api-key); step test "$key" = '\(key)'
+            step '\(host)' auth login
+            '\(host)' auth whoami > whoami.out 2>&1; step grep -q '"email": "me@example.com"' whoami.out
+            '\(host)' plugin do-something input > plugin.out 2>&1; step grep -q '^HTTPError: 422' plugin.out
             echo all-ran
             """
         var environment = sandbox.environment()
         environment["ANACONDA_PLUGIN_PATH"] = nil
         environment["ANACONDA_TEST_HOST"] = nil
-        let result = try withoutToolchain(script, environment: environment)
+        let result = try withoutToolchain("cd '\(sandbox.root.path)' && " + script, environment: environment)
         #expect(result.status == 0, "\(label): \(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.hasSuffix("all-ran\n"), "\(label): \(result.stdout)")
         #expect(result.stdout.contains("anaconda"), "--version prints the table")

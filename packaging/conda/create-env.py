@@ -10,6 +10,7 @@ import shutil
 import sys
 
 import rattler
+from rattler.index import index_fs
 
 
 async def main(channel_dir, package, prefix, spec):
@@ -17,7 +18,8 @@ async def main(channel_dir, package, prefix, spec):
     os.makedirs(subdir, exist_ok=True)
     os.makedirs(os.path.join(channel_dir, "noarch"), exist_ok=True)
     shutil.copy2(package, subdir)
-    await rattler.index_fs(channel_directory=channel_dir, target_platform=rattler.Subdir("linux-64"))
+    for platform in ("linux-64", "noarch"):
+        await index_fs(channel_directory=channel_dir, target_platform=rattler.Subdir(platform))
     channel = rattler.Channel("file://" + os.path.abspath(channel_dir))
     records = await rattler.solve(
         [channel], [spec], platforms=["linux-64", "noarch"],

@@ -31,7 +31,10 @@ enum SitesChange {
             return
         }
         if confirmation != .yes {
-            context.terminal.write(UnifiedDiff.fileDiff(from: oldText, to: newText, path: file.path), to: .standardOutput)
+            context.terminal.write(
+                UnifiedDiff.colored(
+                    UnifiedDiff.fileDiff(from: oldText, to: newText, path: file.path), for: context.terminal, on: .standardOutput),
+                to: .standardOutput)
         }
         switch confirmation {
         case .dryRun:

@@ -16,7 +16,7 @@ struct SitesListCommand: PluginCommand {
             rows.append([table.name, site.domain, isDefault ? check : "", token?.apiKey != nil ? check : ""])
         }
         let header = ["Site name", "Domain name", "Default site", "Logged in"]
-        context.terminal.write(BoxTable(header: header, rows: rows).render(), to: .standardOutput)
+        context.terminal.write(BoxTable(header: header, rows: rows).render(for: context.terminal), to: .standardOutput)
         context.terminal.print("To view full site details use anaconda sites show [name or domain]")
     }
 }

@@ -29,11 +29,11 @@ struct TokenListCommand: PluginCommand {
         if json {
             context.terminal.print(JSONWriter.indented(2, asciiOnly: false).string(.array(rows.map(Self.json))))
         } else if !rows.isEmpty {
-            context.terminal.print("Anaconda Repository Tokens")
+            context.terminal.print(context.terminal.styled("Anaconda Repository Tokens", .green, on: .standardOutput))
             let table = BoxTable(
                 header: ["Organization", "Channel URL", "Token"],
                 rows: rows.map { [$0.organization, $0.channelURL, showTokens ? $0.token : Self.masked($0.token)] })
-            context.terminal.write(table.render(), to: .standardOutput)
+            context.terminal.write(table.render(for: context.terminal), to: .standardOutput)
         }
         if rows.isEmpty {
             context.terminal.printError("No repo tokens are installed. Run anaconda token install.")

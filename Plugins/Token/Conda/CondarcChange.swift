@@ -35,7 +35,9 @@ struct CondarcChange {
     func confirm(assumeYes: Bool, option: String, in context: PluginContext) throws -> Bool {
         if assumeYes { return true }
         let terminal = context.terminal
-        terminal.write(UnifiedDiff.fileDiff(from: original ?? "", to: editor.text, path: path), to: .standardError)
+        terminal.write(
+            UnifiedDiff.colored(UnifiedDiff.fileDiff(from: original ?? "", to: editor.text, path: path), for: terminal, on: .standardError),
+            to: .standardError)
         guard terminal.isInteractive else {
             throw AnacondaError(
                 label: "ConfirmationRequired",
@@ -60,7 +62,7 @@ enum Prompts {
     /// `Proceed? [y/n] (n): `: `y` or `n`, an empty answer is no; anything else asks again. End of input aborts.
     static func proceed(_ terminal: any Terminal) throws -> Bool {
         while true {
-            terminal.write("Proceed? [y/n] (n): ", to: .standardError)
+            terminal.write(terminal.styledQuestion("Proceed? [y/n] (n): "), to: .standardError)
             guard let answer = terminal.readLine() else {
                 terminal.write("\n", to: .standardError)
                 terminal.printError("Aborted.")
@@ -69,7 +71,7 @@ enum Prompts {
             switch answer.trimmingWhitespace().lowercased() {
             case "y": return true
             case "n", "": return false
-            default: terminal.printError("Please enter Y or N")
+            default: terminal.printError(terminal.styled("Please enter Y or N", .red))
             }
         }
     }

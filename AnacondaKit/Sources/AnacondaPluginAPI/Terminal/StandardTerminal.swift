@@ -32,4 +32,11 @@ public struct StandardTerminal: Terminal {
     public var isInteractive: Bool {
         isatty(0) == 1 && isatty(2) == 1
     }
+
+    /// The stream is a terminal, `NO_COLOR` is not set (https://no-color.org) and `TERM` is not `dumb`.
+    public func usesColor(on stream: TerminalStream) -> Bool {
+        guard isatty(stream == .standardOutput ? 1 : 2) == 1 else { return false }
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        return getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
+    }
 }

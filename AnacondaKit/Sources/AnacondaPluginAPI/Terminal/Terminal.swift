@@ -14,9 +14,14 @@ public protocol Terminal: Sendable {
     func readLine() -> String?
     /// Whether prompts can be shown and answered: standard input and standard error are terminals.
     var isInteractive: Bool { get }
+    /// Whether `stream` shows colour (a terminal, no `NO_COLOR`, not `TERM=dumb`). Test terminals say no.
+    func usesColor(on stream: TerminalStream) -> Bool
 }
 
 extension Terminal {
+    /// Plain text unless a terminal says otherwise.
+    public func usesColor(on stream: TerminalStream) -> Bool { false }
+
     /// Writes `text` and a newline to standard output.
     public func print(_ text: String) {
         write(text + "\n", to: .standardOutput)
@@ -31,7 +36,7 @@ extension Terminal {
     /// An invalid answer prints `Please enter Y or N`, as the reference does.
     public func confirm(_ question: String) -> Bool? {
         while true {
-            write(question, to: .standardError)
+            write(styledQuestion(question), to: .standardError)
             guard let answer = readLine() else {
                 write("\n", to: .standardError)
                 return nil
@@ -39,8 +44,17 @@ extension Terminal {
             switch answer.trimmingWhitespace().lowercased() {
             case "y", "yes": return true
             case "n", "no": return false
-            default: printError("Please enter Y or N")
+            default: printError(styled("Please enter Y or N", .red))
             }
         }
+    }
+
+    /// A question with its `[y/n]` in bold magenta and a default like `(n)` in bold cyan, as rich's `Confirm` shows.
+    public func styledQuestion(_ question: String) -> String {
+        var text = question
+        for (part, color) in [("[y/n]", TextStyle.magenta), ("(n)", .cyan), ("(y)", .cyan)] {
+            if let range = text.firstRange(of: part) { text.replaceSubrange(range, with: styled(part, .bold, color)) }
+        }
+        return text
     }
 }

@@ -1,3 +1,4 @@
+import AnacondaPluginAPI
 import FoundationEssentials
 import Glibc
 
@@ -18,6 +19,19 @@ extension UnifiedDiff {
             from: lines(oldText), to: lines(newText), fromFile: path, toFile: path, fromDate: modified,
             toDate: stamp(seconds: time_t(exactly: now.timeIntervalSince1970.rounded(.down)) ?? 0))
         return output.map { $0 + "\n" }.joined()
+    }
+
+    /// A diff with added lines green, removed lines red and hunk headers cyan, where `stream` shows colour.
+    public static func colored(_ diff: String, for terminal: any Terminal, on stream: TerminalStream) -> String {
+        guard terminal.usesColor(on: stream) else { return diff }
+        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let text = String(line)
+            if text.hasPrefix("+++") || text.hasPrefix("---") { return terminal.styled(text, .bold, on: stream) }
+            if text.hasPrefix("+") { return terminal.styled(text, .green, on: stream) }
+            if text.hasPrefix("-") { return terminal.styled(text, .red, on: stream) }
+            if text.hasPrefix("@@") { return terminal.styled(text, .cyan, on: stream) }
+            return text
+        }.joined(separator: "\n")
     }
 
     /// `%m-%d-%y %H:%M` in local time.

@@ -36,7 +36,8 @@ struct DeviceFlow {
         }
         terminal.printError(
             "If the browser does not open or you wish to use a different device to authorize this request, "
-                + "open the following URL:\n\n\(verificationURI)\n\nThen enter the code:\n\n\(userCode)\n")
+                + "open the following URL:\n\n\(terminal.styled(verificationURI, .bold, .cyan))\n\nThen enter the code:\n\n"
+                + "\(terminal.styled(userCode, .bold, .cyan))\n")
         if willTryBrowser { _ = browser.open(complete) }
 
         let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
@@ -162,7 +163,7 @@ final class Spinner: @unchecked Sendable {
             let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
             var index = 0
             while !Task.isCancelled {
-                terminal.write("\r\(frames[index % frames.count]) \(text)", to: .standardError)
+                terminal.write("\r\(terminal.styled(frames[index % frames.count], .green)) \(text)", to: .standardError)
                 index += 1
                 try? await Task.sleep(for: .milliseconds(100))
             }
