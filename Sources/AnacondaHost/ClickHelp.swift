@@ -98,8 +98,7 @@ struct ClickHelp {
             text += "\nArguments:\n" + table(
                 positionals.map { ((($0.valueName ?? "argument").uppercased()), $0.abstract) }, columns: columns)
         }
-        var options = mergedFlags(command.arguments.filter { $0.kind != "positional" && !$0.names.contains("--help") })
-            .map { option in (optionNames(option), optionHelp(option)) }
+        var options = optionRows(command)
         options.append(("-h, --help", "Show this message and exit."))
         text += "\nOptions:\n" + table(options, columns: columns)
         let subcommands = command.subcommands.filter { $0.name != "help" }
@@ -107,6 +106,12 @@ struct ClickHelp {
             text += "\nCommands:\n" + table(subcommands.map { ($0.name, $0.abstract) }, columns: columns)
         }
         return text
+    }
+
+    /// The command's options as (names, help) rows, without `--help`.
+    static func optionRows(_ command: Command) -> [(String, String)] {
+        mergedFlags(command.arguments.filter { $0.kind != "positional" && !$0.names.contains("--help") })
+            .map { option in (optionNames(option), optionHelp(option)) }
     }
 
     /// A flag and its inversion (`--force`, `--no-force`) or the cases of one enumerable flag (`--device`,

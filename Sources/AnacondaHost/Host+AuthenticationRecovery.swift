@@ -19,7 +19,10 @@ extension Host {
             terminal.confirm("Continue with interactive login? [y/n]: ") == true
         else {
             terminal.write(
-                AuthenticationGuidance.render(site: site, configFilePath: invocation.configFilePath),
+                AuthenticationGuidance.render(
+                    site: site, configFilePath: invocation.configFilePath,
+                    environmentKeyRejected: failure == .invalidAuthentication
+                        && !(invocation.environment["ANACONDA_AUTH_API_KEY"] ?? "").isEmpty),
                 to: .standardError)
             printDetails(of: report)
             return .exit(ExitStatus.authenticationRequired)

@@ -40,13 +40,15 @@ public final class Host {
             return ExitStatus.usage
         }
         let terminal = invocation.terminal
-        let level: Logger.Level = options.isVerbose ? .debug : .warning
+        // --verbose: the plugins' and the client's debug output (config sources, the HTTP trace); -vv adds the host's
+        // own plugin-loading chatter (trace level).
+        let level: Logger.Level = options.isVeryVerbose ? .trace : options.isVerbose ? .debug : .warning
         let logger = Logger(label: "anaconda") { _ in HostLogHandler(terminal: terminal, logLevel: level) }
         let searchPath = PluginSearchPath(
             environment: invocation.environment,
             executableDirectory: Paths.parent(of: invocation.executablePath),
             homeDirectory: invocation.homeDirectory)
-        logger.debug("Plugin search path: \(searchPath.directories.joined(separator: ":"))")
+        logger.trace("Plugin search path: \(searchPath.directories.joined(separator: ":"))")
         let catalog = PluginCatalog.discover(in: searchPath, workingDirectory: invocation.workingDirectory)
         for problem in catalog.problems {
             terminal.printError("warning: \(problem)")
@@ -127,7 +129,7 @@ public final class Host {
                 guard let commandType = object.commands.first(where: { $0._commandName == command }) else {
                     throw PluginLoadError(plugin, "the library has no command '\(command)' although its manifest lists it")
                 }
-                logger.debug("Running '\(command)' from plugin '\(plugin.name)'")
+                logger.trace("Running '\(command)' from plugin '\(plugin.name)'")
                 try await CommandRunner.run(commandType, arguments: arguments, in: context(site: site), invokedAs: invokedAs)
                 return ExitStatus.success
             } catch let exit as CommandExit {

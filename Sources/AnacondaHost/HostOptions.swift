@@ -2,6 +2,8 @@
 struct HostOptions: Equatable {
     var site: String?
     var isVerbose = false
+    /// `-vv` (or `--verbose` twice): also the host's own plugin-loading chatter.
+    var isVeryVerbose = false
     var showVersion = false
     var showHelp = false
     var command: String?
@@ -26,7 +28,12 @@ struct HostOptions: Equatable {
                 index += 1
             case _ where argument.hasPrefix("--at="):
                 options.site = String(argument.dropFirst("--at=".count))
-            case "-v", "--verbose": options.isVerbose = true
+            case "-v", "--verbose":
+                options.isVeryVerbose = options.isVerbose
+                options.isVerbose = true
+            case "-vv":
+                options.isVerbose = true
+                options.isVeryVerbose = true
             case "-V", "--version": options.showVersion = true
             case "-h", "--help": options.showHelp = true
             case "--":
@@ -67,7 +74,9 @@ struct HostOptions: Equatable {
         guard !argument.hasPrefix("--") else { throw UsageError(message: "No such option: \(argument)") }
         for flag in argument.dropFirst() {
             switch flag {
-            case "v": isVerbose = true
+            case "v":
+                isVeryVerbose = isVerbose
+                isVerbose = true
             case "V": showVersion = true
             case "h": showHelp = true
             default: throw UsageError(message: "No such option: -\(flag)")

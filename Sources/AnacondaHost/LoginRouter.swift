@@ -109,16 +109,26 @@ struct LoginRouter {
         return choices.filter(\.isDefault) + choices.filter { !$0.isDefault }
     }
 
+    /// `--at` with the sites to choose from, then the options the default provider's command accepts (its
+    /// ArgumentParser tree; the plugin is loaded for that), then `--help`.
     private func help(choices: [Choice]) -> String {
         let names = choices.compactMap { $0.destination.map { "'\($0.name)'" } }.joined(separator: ", ")
+        var rows = [("--at SITE", "Choose from [\(names)]")]
+        if let plugin = (choices.first(where: \.isDefault) ?? choices.first)?.plugin,
+            let object = try? host.loader.load(plugin),
+            let commandType = object.commands.first(where: { $0._commandName == (plugin.loginCommand ?? plugin.name) }),
+            let tree = ClickHelp(commandType)
+        {
+            rows += ClickHelp.optionRows(tree.target(of: [verb.rawValue]).command).filter { !$0.0.hasPrefix("--at ") }
+        }
+        rows.append(("-h, --help", "Show this message and exit."))
         return """
             Usage: anaconda \(verb.rawValue) [OPTIONS] [ARGS]...
 
               \(verb.summary)
 
             Options:
-            \(HostHelp.table([("--at SITE", "Choose from [\(names)]"), ("-h, --help", "Show this message and exit.")]))
-
+            \(ClickHelp.table(rows, columns: host.invocation.environment["COLUMNS"].flatMap(Int.init) ?? 80))
             """
     }
 }

@@ -42,7 +42,7 @@ final class PluginLoader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw PluginLoadError(plugin, "the library file does not exist (named in \(plugin.manifestPath))")
         }
-        logger.debug("Opening plugin '\(plugin.name)' library \(path)")
+        logger.trace("Opening plugin '\(plugin.name)' library \(path)")
         guard let handle = openLibrary(path) else {
             throw PluginLoadError(plugin, "dlopen failed: \(lastError ?? "unknown error")")
         }
@@ -76,7 +76,7 @@ final class PluginLoader {
             throw PluginLoadError(
                 plugin, "\(ANACONDA_PLUGIN_CREATE_SYMBOL) did not return an AnacondaPlugin", handshake: handshake)
         }
-        logger.debug("Loaded plugin '\(plugin.name)' \(plugin.manifest.version) (\(handshake))")
+        logger.trace("Loaded plugin '\(plugin.name)' \(plugin.manifest.version) (\(handshake))")
         return object
     }
 
@@ -99,7 +99,7 @@ final class PluginLoader {
                 lastError = message
                 return nil
             }
-            logger.debug("Loaded \(candidate) for plugin library \(path)")
+            logger.trace("Loaded \(candidate) for plugin library \(path)")
         }
     }
 

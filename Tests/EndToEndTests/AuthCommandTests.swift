@@ -29,7 +29,7 @@ struct AuthCommandTests {
         let login = try run(["auth", "login"])
         #expect(login.status == 0, "\(login.stderr)")
         #expect(login.stdout.isEmpty)
-        #expect(login.stderr.contains("open the following URL:\n\n\(server.baseURL)/device\n\nThen enter the code:\n\n"))
+        #expect(login.stderr.contains("open the following URL on any device:\n\n\(server.baseURL)/device\n\nThen enter the code:\n\n"))
         #expect(login.stderr.hasSuffix("✓ Login successful!\n"))
         #expect(!login.stderr.contains("Attempting to automatically open"), "no browser can be opened here")
 

@@ -93,7 +93,7 @@ struct ErrorHandlerTests {
         #expect(verbose.status == 1)
         #expect(!verbose.stderr.contains(secret))
         #expect(!verbose.stdout.contains(secret))
-        #expect(verbose.stderr.contains("debug: Loaded plugin 'example-plugin' 1.0.0 (ABI 1, API 0.1.0, clang "))
+        #expect(!verbose.stderr.contains("Loaded plugin"), "plugin loading is shown with -vv only")
         #expect(verbose.stderr.contains("debug: failing with labelled\n"))
         #expect(verbose.stderr.contains(
             "DeviceFlowError: Server does not support device authorization\n"

@@ -109,7 +109,7 @@ struct SitesCommandTests {
 
         let yes = try run(["add", "--domain", "localhost:8443", "--name", "fake"], stdin: "maybe\ny\n")
         #expect(yes.status == 0)
-        #expect(yes.stderr == "Confirm: [y/n]: Please enter Y or N\nConfirm: [y/n]: ")
+        #expect(yes.stderr == "Confirm: [y/n]: Please enter Y or N\nConfirm: [y/n]: Wrote \(sandbox.configPath)\n")
         #expect(config?.contains("[sites.fake]\ndomain = \"localhost:8443\"\n") == true)
     }
 

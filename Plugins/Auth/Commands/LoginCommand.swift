@@ -54,7 +54,7 @@ struct LoginCommand: PluginCommand {
         try await session.withClient { client in
             try await session.loginService(client).logIn(method: chosen)
         }
-        if chosen == .device { terminal.printError(terminal.styled("✓", .green) + " Login successful!") }
+        terminal.printError(terminal.styled("✓", .green) + " Login successful!")
     }
 
     /// `[y/n] (n)`: an empty answer is no; anything else but y/n asks again; `nil` at end of input.

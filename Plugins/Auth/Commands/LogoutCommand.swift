@@ -13,9 +13,22 @@ struct LogoutCommand: PluginCommand {
     func run(in context: PluginContext) async throws {
         let session = try AuthSession(context, at: at)
         guard let configured = session.store.keyring as? ConfigKeyring else {
-            _ = try await session.withClient { client in
-                try await session.loginService(client).logOut()
+            // Without a stored key there is nothing to revoke: no client (nor its TLS settings) is needed.
+            guard try session.store.load() != nil else {
+                try session.store.delete()
+                context.terminal.printError("Not logged in to \(session.site.domain); nothing to do.")
+                return
             }
+            let hadLogin: Bool
+            do {
+                hadLogin = try await session.withClient { client in try await session.loginService(client).logOut() }
+            } catch let error as AnacondaError where error.label == "SSLError" || error.label == "ImportError" {
+                // The key cannot be revoked from here, but the login must still go (a moved CA bundle is no dead end).
+                context.terminal.printError("warning: the key was not revoked (\(error.message))")
+                hadLogin = try session.store.delete()
+            }
+            context.terminal.printError(
+                hadLogin ? "Logged out of \(session.site.domain)." : "Not logged in to \(session.site.domain); nothing to do.")
             return
         }
         var site = session.site

@@ -15,7 +15,7 @@ enum SitesChange {
         }
 
         static func help(for value: Confirmation) -> ArgumentHelp? {
-            value == .yes ? "Confirm changes and write, use --dry-run to print diff but do not write" : nil
+            value == .yes ? "Write the change without asking." : "Print the change as a diff; write nothing."
         }
     }
 
@@ -50,6 +50,7 @@ enum SitesChange {
         }
         try ConfigBackup.make(of: file.path)
         try AtomicFileWriter.write(Array(newText.utf8), to: file.path)
+        context.terminal.printError("Wrote \(file.path)")
     }
 
     /// Prints `message` and exits 2, as the reference does for bad arguments.

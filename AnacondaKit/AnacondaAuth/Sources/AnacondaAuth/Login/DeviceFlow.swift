@@ -35,8 +35,11 @@ struct DeviceFlow {
             terminal.printError("Attempting to automatically open the authorization page in your default browser.")
         }
         terminal.printError(
-            "If the browser does not open or you wish to use a different device to authorize this request, "
-                + "open the following URL:\n\n\(terminal.styled(verificationURI, .bold, .cyan))\n\nThen enter the code:\n\n"
+            (willTryBrowser
+                ? "If the browser does not open or you wish to use a different device to authorize this request, "
+                    + "open the following URL:"
+                : "To authorize this request, open the following URL on any device:")
+                + "\n\n\(terminal.styled(verificationURI, .bold, .cyan))\n\nThen enter the code:\n\n"
                 + "\(terminal.styled(userCode, .bold, .cyan))\n")
         if willTryBrowser { _ = browser.open(complete) }
 
