@@ -19,20 +19,10 @@ enum OrganizationChoice {
                 message: "Several organizations found (\(organizations.map(\.name).joined(separator: ", "))): "
                     + "choose one with --org")
         }
-        terminal.printError("Please select an organization:")
-        for (index, organization) in organizations.enumerated() {
-            terminal.printError("  \(index + 1)) \(organization.label)")
+        guard let index = terminal.choose("Please select an organization:", from: organizations.map(\.label)) else {
+            terminal.printError("Aborted.")
+            throw ExitCode(1)
         }
-        while true {
-            terminal.write("Enter a number [1]: ", to: .standardError)
-            guard let answer = terminal.readLine()?.trimmingWhitespace() else {
-                terminal.write("\n", to: .standardError)
-                terminal.printError("Aborted.")
-                throw ExitCode(1)
-            }
-            if answer.isEmpty { return first }
-            if let number = Int(answer), organizations.indices.contains(number - 1) { return organizations[number - 1] }
-            terminal.printError("Please enter a number between 1 and \(organizations.count)")
-        }
+        return organizations[index]
     }
 }

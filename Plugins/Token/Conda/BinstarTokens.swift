@@ -49,18 +49,7 @@ struct BinstarTokens {
 
     /// Python's `urllib.parse.quote_plus`: `A-Z a-z 0-9 _ . - ~` kept, a space as `+`, every other byte `%XX`.
     static func quotePlus(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): result += "+"
-            default: result += "%" + hex(byte)
-            }
-        }
-        return result
+        PercentEncoding.encode(text, spaceAsPlus: true)
     }
 
     /// Python's `urllib.parse.unquote_plus`: `+` is a space, `%XX` a byte (invalid UTF-8 becomes U+FFFD).
@@ -96,10 +85,5 @@ struct BinstarTokens {
             index += 1
         }
         return url
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
     }
 }
