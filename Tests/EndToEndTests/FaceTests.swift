@@ -134,4 +134,16 @@ struct FaceTests {
         let logout = try run(["auth", "logout"])
         #expect(logout.stderr.hasSuffix("Logged out of \(server.domain).\n"))
     }
+
+    @Test("Ctrl-C while the device flow waits: the spinner line is cleared, Cancelled., exit 130")
+    func controlC() throws {
+        let server = try LocalServerProcess(["--pending-polls", "1000", "--interval", "1"], directory: sandbox.root)
+        defer { withExtendedLifetime(server) {} }
+        try server.configure(sandbox)
+        let session = try PseudoTerminalSession(["auth", "login"], environment: terminalEnvironment())
+        try session.expect("Waiting for authorization (CTRL-C to cancel)")
+        session.interrupt()
+        #expect(try session.waitForExit() == 130)
+        #expect(session.transcript.contains("\u{1B}[2KCancelled.\n"), "\(session.transcript.debugDescription)")
+    }
 }

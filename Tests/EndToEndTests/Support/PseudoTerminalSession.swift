@@ -47,6 +47,12 @@ final class PseudoTerminalSession {
         return transcript
     }
 
+    /// Ctrl-C: SIGINT to the process (the session is not the process's controlling terminal, so typing ^C would
+    /// only be read as input).
+    func interrupt() {
+        kill(process.processIdentifier, SIGINT)
+    }
+
     /// Types `text` on the terminal.
     func send(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { write(controller, $0.baseAddress, $0.count - 1) }
