@@ -65,6 +65,20 @@ public final class Host {
             terminal.write(HostHelp.render(catalog: catalog) + "\n", to: .standardOutput)
             return options.showHelp ? ExitStatus.success : ExitStatus.usage
         }
+        if command == "__complete" {
+            let candidates = await ShellCompletion(host: self).candidates(options.commandArguments)
+            if !candidates.isEmpty { terminal.print(candidates.joined(separator: "\n")) }
+            return ExitStatus.success
+        }
+        if command == "completion" {
+            guard let shell = options.commandArguments.first, let script = ShellCompletion.script(for: shell) else {
+                terminal.printError(
+                    "Usage: anaconda completion bash|zsh|fish\n\n  Print the shell completion script (see the README).")
+                return ExitStatus.usage
+            }
+            terminal.write(script, to: .standardOutput)
+            return ExitStatus.success
+        }
         if command == "help" {
             // `anaconda help [COMMAND [SUBCOMMAND...]]`, as ArgumentParser's hints suggest.
             guard let target = options.commandArguments.first else {

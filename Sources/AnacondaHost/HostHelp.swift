@@ -30,6 +30,7 @@ enum HostHelp {
         if !catalog.loginProviders.isEmpty {
             text += "\n\nAuthentication:\n" + table(LoginRouter.Verb.allCases.map { ($0.rawValue, $0.summary) })
         }
+        text += "\n\nShell:\n" + table([("completion", "Print the completion script for bash, zsh or fish")])
         return text + "\n"
     }
 

@@ -4,7 +4,7 @@ import AnacondaPluginAPI
 /// Building the catalog reads manifests only: no plugin library is opened.
 struct PluginCatalog {
     /// Top-level commands the host owns; plugins cannot shadow them.
-    static let builtInCommands: Set<String> = ["login", "logout", "whoami", "help"]
+    static let builtInCommands: Set<String> = ["login", "logout", "whoami", "help", "completion", "__complete"]
 
     private(set) var plugins: [InstalledPlugin] = []
     private(set) var problems: [ManifestProblem] = []
