@@ -142,7 +142,10 @@ struct LocalServerRoutes: Sendable {
         guard isAccessToken || isKey else { return authRequired() }
         let status = first ? await state.options.firstMintStatus : await state.options.secondMintStatus
         if status != 201 { return json(status, .object([.init("error", .object([.init("code", .string("not_found"))]))])) }
-        let key = await state.mintKey()
+        // `expires_at` (ISO 8601) in the request sets the key's lifetime (api_key_expiration_days).
+        let requested = (try? JSONValue.parse(body))?["expires_at"]?.stringValue
+            .flatMap { try? Date($0, strategy: .iso8601) }
+        let key = await state.mintKey(lifetime: requested.map { Int($0.timeIntervalSinceNow.rounded()) })
         return json(201, .object([.init("id", .string(String(LocalServerState.randomToken().prefix(12)))), .init("api_key", .string(key))]))
     }
 

@@ -106,8 +106,8 @@ actor LocalServerState {
 
     func isAccessToken(_ token: String) -> Bool { accessTokens.contains(token) }
 
-    func mintKey() -> String {
-        let key = LocalJWT.make(subject: "user-1", lifetime: options.keyLifetime)
+    func mintKey(lifetime: Int? = nil) -> String {
+        let key = LocalJWT.make(subject: "user-1", lifetime: lifetime.map { max(1, min($0, 10 * 365 * 86_400)) } ?? options.keyLifetime)
         issuedKeys.insert(key)
         return key
     }

@@ -116,4 +116,13 @@ struct ConfigurationParsingTests {
         #expect(site.redirectURI == "http://127.0.0.1:9/cb")
         #expect(site.loginSuccessPath == "/ok")
     }
+
+    @Test("table settings key by key, as pydantic-settings reads nested variables (keys lower-cased); a whole value wins")
+    func nestedVariables() throws {
+        let nested = try site(["ANACONDA_AUTH_EXTRA_HEADERS__X_NAME": "v", "ANACONDA_AUTH_PROXY_SERVERS__HTTPS": "http://p:1"])
+        #expect(nested.extraHeaders == ["x_name": "v"])
+        #expect(nested.proxyServers == ["https": "http://p:1"])
+        let whole = try site(["ANACONDA_AUTH_EXTRA_HEADERS": #"{"A": "1"}"#, "ANACONDA_AUTH_EXTRA_HEADERS__B": "2"])
+        #expect(whole.extraHeaders == ["A": "1"])
+    }
 }

@@ -73,4 +73,25 @@ struct StatusCommandTests {
         #expect(local.stdout.hasSuffix("  the server accepts the key\n"))
         #expect(try server.requests(path: "/api/account").count == 1, "--check makes the only request")
     }
+
+    @Test("api_key_expiration_days: the key a login creates expires when asked (the local server honours expires_at)")
+    func keyLifetime() throws {
+        let server = try LocalServerProcess(["--auto-approve"], directory: sandbox.root)
+        defer { withExtendedLifetime(server) {} }
+        try server.configure(sandbox)
+        let login = try CommandLineRun.anaconda(
+            ["auth", "login"], environment: sandbox.environment(["ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS": "7"]))
+        #expect(login.status == 0, "\(login.stderr)")
+        let record = try #require(try json(try run(["--json"])).first)
+        let expiresAt = try #require(record["expires_at"] as? Int)
+        let days = (Double(expiresAt) - Date().timeIntervalSince1970) / 86_400
+        #expect(days > 6.9 && days <= 7.0, "\(days) days")
+        let body = try #require(try server.requests(path: "/api/auth/api-keys").last?["body"] as? String)
+        #expect(body.contains("\"expires_at\": \"20"))
+
+        let invalid = try CommandLineRun.anaconda(
+            ["auth", "login", "--force"], environment: sandbox.environment(["ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS": "0"]))
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS"))
+    }
 }

@@ -52,6 +52,7 @@ struct SiteSettingOptions: ParsableArguments {
     @Option(help: .hidden) var loginSuccessPath: String?
     @Option(help: .hidden) var loginErrorPath: String?
     @Flag(name: .customLong("hash-host-name"), inversion: .prefixedNo, help: .hidden) var hashHostname: Bool?
+    @Option(help: "Lifetime in days of the API keys a login creates (1 to 3650).") var apiKeyExpirationDays: Int?
 
     @Flag(help: "Write without asking (--yes, -y) or only show the change (--dry-run)")
     var confirmation: SitesChange.Confirmation?
@@ -93,6 +94,7 @@ struct SiteSettingOptions: ParsableArguments {
         add(.clientCert, clientCert.map(JSONValue.string))
         add(.clientCertKey, clientCertKey.map(JSONValue.string))
         add(.useDeviceFlow, useDeviceFlow.map(JSONValue.bool))
+        add(.apiKeyExpirationDays, apiKeyExpirationDays.map(JSONValue.integer))
         return values
     }
 }

@@ -31,6 +31,8 @@ public struct AnacondaAuthSite: Sendable, Equatable {
     public var envManagerChannel = "anaconda-cloud"
     public var envManagerPackage = "anaconda-env-manager"
     public var envManagerVersion: String?
+    /// Days the API key a login creates should live; `nil`: the server's default.
+    public var apiKeyExpirationDays: Int?
 
     /// Where each explicitly set value came from (defaults have no entry).
     public var sources: [SiteField: ConfigSource] = [:]
@@ -95,6 +97,7 @@ public struct AnacondaAuthSite: Sendable, Equatable {
         case .envManagerChannel: return .string(envManagerChannel)
         case .envManagerPackage: return .string(envManagerPackage)
         case .envManagerVersion: return optional(envManagerVersion)
+        case .apiKeyExpirationDays: return apiKeyExpirationDays.map(JSONValue.integer) ?? .null
         }
     }
 }

@@ -25,6 +25,8 @@ public enum SiteField: String, CaseIterable, Sendable, Hashable {
     case envManagerChannel = "env_manager_channel"
     case envManagerPackage = "env_manager_package"
     case envManagerVersion = "env_manager_version"
+    /// The lifetime in days of the API keys a login creates (the reference's documented setting).
+    case apiKeyExpirationDays = "api_key_expiration_days"
 
     /// The field's name in TOML and JSON.
     public var key: String { rawValue }

@@ -51,6 +51,7 @@ struct SiteSettingsBuilder {
         case .envManagerChannel: settings.envManagerChannel = try Parse.string(value)
         case .envManagerPackage: settings.envManagerPackage = try Parse.string(value)
         case .envManagerVersion: settings.envManagerVersion = try Parse.envManagerVersion(value)
+        case .apiKeyExpirationDays: settings.apiKeyExpirationDays = try Parse.days(value)
         }
     }
 }

@@ -119,6 +119,15 @@ enum SiteValueParser {
     }
 
     /// A version without a leading operator gets `=` prepended, as the reference does.
+    /// A whole number of days from 1 to 3650 (a number, or digits in a string as the environment gives them).
+    static func days(_ value: JSONValue) throws(Invalid) -> Int {
+        let number = value.intValue ?? value.stringValue.flatMap { Int($0.trimmingWhitespace()) }
+        guard let number, (1...3650).contains(number) else {
+            throw Invalid(message: "Input should be a whole number of days from 1 to 3650")
+        }
+        return number
+    }
+
     static func envManagerVersion(_ value: JSONValue) throws(Invalid) -> String {
         let text = try string(value)
         return text.first.map { "><=!".contains($0) } == true ? text : "=" + text

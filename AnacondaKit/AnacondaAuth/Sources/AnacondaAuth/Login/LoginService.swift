@@ -48,10 +48,16 @@ public struct LoginService: Sendable {
 
     /// `POST https://{auth_domain}/api/auth/api-keys`, falling back to `https://{domain}/api/iam/api-keys`; 201 only.
     func mintAPIKey(accessToken: String) async throws -> String {
-        let body = JSONValue.object([
+        var members: [JSONValue.Member] = [
             .init("scopes", .array(["cloud:read", "cloud:write", "repo:read"].map(JSONValue.string))),
             .init("tags", .array([.string("anaconda-auth/v\(AnacondaAuthVersion.referenceVersion)")])),
-        ])
+        ]
+        if let days = client.site.apiKeyExpirationDays {
+            // api_key_expiration_days: the key's expiry, as an ISO 8601 UTC time.
+            let expiry = Date().addingTimeInterval(Double(days) * 86_400)
+            members.append(.init("expires_at", .string(expiry.formatted(Date.ISO8601FormatStyle()))))
+        }
+        let body = JSONValue.object(members)
         let authorization = [("Authorization", "Bearer \(accessToken)")]
         let site = client.site
         for url in ["https://\(site.authDomain)/api/auth/api-keys", "https://\(site.domain)/api/iam/api-keys"] {
