@@ -22,7 +22,7 @@ struct SitesShowCommand: PluginCommand {
             var members: [JSONValue.Member] = []
             for table in configuration.sites.tables {
                 let resolved = try configuration.site(table.name)
-                members.append(JSONValue.Member(table.name, .object(fields.map { .init($0.key, resolved.settings.jsonValue(of: $0)) })))
+                members.append(JSONValue.Member(table.name, .object(Self.members(fields, of: resolved.settings))))
             }
             context.terminal.print(JSONWriter.indented(2, asciiOnly: false).string(.object(members)))
             return
@@ -31,7 +31,15 @@ struct SitesShowCommand: PluginCommand {
         for warning in resolved.warnings { context.terminal.printError(warning) }
         let object = JSONValue.object(
             [.init("site", .string(resolved.settings.site))]
-                + fields.map { .init($0.key, resolved.settings.jsonValue(of: $0)) })
+                + Self.members(fields, of: resolved.settings))
         context.terminal.print(JSONWriter.indented(2, asciiOnly: false).string(object))
+    }
+
+    /// The fields' values; our own extensions only when set.
+    static func members(_ fields: [SiteField], of settings: AnacondaAuthSite) -> [JSONValue.Member] {
+        fields.compactMap { field in
+            let value = settings.jsonValue(of: field)
+            return field.isExtension && value == .null ? nil : JSONValue.Member(field.key, value)
+        }
     }
 }

@@ -39,6 +39,10 @@ public enum SiteField: String, CaseIterable, Sendable, Hashable {
     /// Settings whose values are credentials: never printed.
     public var isSecret: Bool { self == .apiKey || self == .keyring }
 
+    /// Fields the reference does not have: `sites show --show-hidden` prints them only when they are set, so its
+    /// output stays the reference's for every configuration the reference understands.
+    public var isExtension: Bool { self == .apiKeyExpirationDays }
+
     /// The fields `anaconda sites show` prints without `--show-hidden`, in order.
     public static let shownByDefault: [SiteField] = [
         .domain, .sslVerify, .extraHeaders, .useUnifiedRepoAPIKey, .proxyServers, .clientCert, .clientCertKey,
