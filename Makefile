@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin reference packaging-tools test release install bench demo clean fuzz fuzz-build dist conda-package
+.PHONY: build example-plugin example-program reference packaging-tools test release install bench demo clean fuzz fuzz-build dist conda-package
 
 # The host, the shared AnacondaKit libraries and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -33,7 +33,11 @@ $(PACKAGING)/bin/python:
 	python3 -m venv $(PACKAGING)
 	$(PACKAGING)/bin/pip install --quiet --disable-pip-version-check conda-package-handling py-rattler pyyaml
 
-test: build example-plugin reference packaging-tools
+# The example Swift program on the auth library (its own package, like a user's).
+example-program:
+	cd Examples/AccountExample && $(SWIFT) build
+
+test: build example-plugin example-program reference packaging-tools
 	$(SWIFT) test
 
 release:
@@ -71,4 +75,4 @@ demo: build example-plugin
 	scripts/demo.sh
 
 clean:
-	rm -rf .build .build-fuzz $(EXAMPLE)/.build dist
+	rm -rf .build .build-fuzz $(EXAMPLE)/.build Examples/AccountExample/.build dist

@@ -1,0 +1,22 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// A Swift program (not a plugin) that uses the auth library: it logs in when needed and prints the account.
+let package = Package(
+    name: "AccountExample",
+    dependencies: [
+        .package(path: "../../AnacondaKit"),
+        .package(path: "../../AnacondaKit/AnacondaAuth"),
+        // The network stack, opened at run time from beside libAnacondaAuth.so: depending on it makes SwiftPM build it.
+        .package(path: "../../AnacondaKit/AnacondaHTTPTransport"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "account-example",
+            dependencies: [
+                .product(name: "AnacondaAuth", package: "AnacondaAuth"),
+                .product(name: "AnacondaPluginAPI", package: "AnacondaKit"),
+                .product(name: "AnacondaHTTPTransport", package: "AnacondaHTTPTransport"),
+            ])
+    ]
+)
