@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(path: ".."),
+        // `make docs`: the DocC catalog (generate-documentation).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(

@@ -1,7 +1,7 @@
 import AnacondaPluginAPI
 import FoundationEssentials
 
-/// `config.toml`, parsed by ``TOMLParser``; tables and keys keep the order of the file.
+/// `config.toml`, parsed by `TOMLParser`; tables and keys keep the order of the file.
 public struct ConfigFile: Sendable {
     /// The file's path (absolute).
     public var path: String
