@@ -7,7 +7,7 @@ import AnacondaPluginAPI
 struct AccountExample {
     static func main() async throws {
         try await Anaconda.login()
-        let client = try AnacondaClient.forSite(identity: ClientIdentity(userAgent: "account-example/1.0"))
+        let client = try AnacondaClient(identity: ClientIdentity(userAgent: "account-example/1.0"))
         let response = try await client.get("/api/account")
         try response.raiseForStatus()
         print(JSONWriter.indented(2).string(try response.json()))

@@ -8,7 +8,7 @@ import Glibc
 ///
 /// ```swift
 /// try await Anaconda.login()                      // device flow on the terminal, unless already logged in
-/// let client = try AnacondaClient.forSite()        // the default site, its stored key
+/// let client = try AnacondaClient()                // the default site, its stored key
 /// let account = try await client.get("/api/account")
 /// ```
 public enum Anaconda {
@@ -29,6 +29,7 @@ public enum Anaconda {
     {
         let session = try PluginSession(context, at: site)
         if !force, try isLoggedIn(session) { return }
+        if let keyring = session.store.keyring as? ConfigKeyring { throw keyring.refusal("set") }
         try await session.withClient { client in
             try await LoginService(
                 client: client, store: session.store, terminal: context.terminal,
@@ -51,7 +52,7 @@ public enum Anaconda {
     }
 
     /// Whether `site` has a key that has not expired (stored, or from the environment or configuration). No request.
-    public static func isLoggedIn(site: String? = nil, context: PluginContext = processContext()) throws -> Bool {
+    public static func isLoggedIn(site: String? = nil, context: PluginContext = processContext()) async throws -> Bool {
         try isLoggedIn(PluginSession(context, at: site))
     }
 
@@ -63,12 +64,16 @@ public enum Anaconda {
 
 extension AnacondaClient {
     /// A client for `site` (name or domain; `nil`: the default site) resolved as the CLI resolves it, with the
-    /// stored login, identifying itself as `identity` (a service's own client type: its user agent and API version).
-    /// Shut it down when done.
-    public static func forSite(
-        _ site: String? = nil, identity: ClientIdentity = .anacondaAuth, context: PluginContext = Anaconda.processContext()
-    ) throws -> AnacondaClient {
-        try PluginSession(context, at: site, identity: identity).client()
+    /// stored login, identifying itself as `identity` (a service's own client type: its user agent and API version):
+    /// `AnacondaClient()`, `AnacondaClient(site: "work")`. Shut it down when done.
+    public convenience init(
+        site: String? = nil, identity: ClientIdentity = .anacondaAuth, context: PluginContext = Anaconda.processContext()
+    ) throws {
+        let session = try PluginSession(context, at: site, identity: identity)
+        let terminal = context.terminal
+        try self.init(
+            site: session.site, identity: identity, tokenStore: session.store, environment: context.environment,
+            logger: context.logger, warn: { terminal.printError($0) })
     }
 }
 
