@@ -64,7 +64,8 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
         // The fuzz targets (`make fuzz` builds them with libFuzzer; `swift build` gives the replay tool).
         .executableTarget(
-            name: "anaconda-fuzz", dependencies: ["AnacondaHost", pluginAPI, authLibrary], path: "Fuzz/Sources/anaconda-fuzz",
+            name: "anaconda-fuzz", dependencies: ["AnacondaHost", "TokenPlugin", pluginAPI, authLibrary],
+            path: "Fuzz/Sources/anaconda-fuzz",
             swiftSettings: strict),
         .target(
             name: "TokenPlugin",

@@ -5,7 +5,9 @@ import Testing
 /// regression input: the targets keep compiling, and a crash that was fixed stays fixed.
 @Suite("fuzz corpora replay")
 struct FuzzReplayTests {
-    static let targets = ["toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses"]
+    static let targets = [
+        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc",
+    ]
 
     @Test("every seed and regression input runs through its target without a crash", arguments: targets)
     func replay(target: String) throws {

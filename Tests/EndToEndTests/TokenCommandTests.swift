@@ -344,4 +344,13 @@ struct TokenCommandTests {
         #expect(!install.stderr.contains(token))
         #expect(install.stderr.contains("/t/<redacted>/repo/main/noarch/repodata.json"))
     }
+
+    @Test("a .condarc with lone carriage returns (found by the fuzz target condarc) is configured, not a crash")
+    func loneCarriageReturns() throws {
+        let text = "channels: [defaults]\ndefault_channels: []\n\nchannel_settings: []\r-g: r\n"
+        try Data(text.utf8).write(to: sandbox.home.appendingPathComponent(".condarc"))
+        let result = try run(["token", "config", "--force"], server: nil, ["CONDA_TOKEN_REPO_URL": "https://repo.example.com/repo/"])
+        #expect(!result.wasKilledBySignal)
+        #expect(result.status == 0 || result.stderr.hasPrefix("CondaRCError: "), "\(result.stderr)")
+    }
 }

@@ -1,6 +1,7 @@
 import AnacondaHost
 import AnacondaPluginAPI
 import Glibc
+import TokenPlugin
 
 @_spi(Fuzzing) import AnacondaAuth
 
@@ -8,7 +9,9 @@ import Glibc
 /// it. Built with `-sanitize=fuzzer,address -DFUZZING` (`make fuzz`), this is a libFuzzer binary whose target is
 /// `ANACONDA_FUZZ_TARGET`; built normally (`swift build`), it replays files: `anaconda-fuzz TARGET FILE|DIR...`.
 enum FuzzTargets {
-    static let names = ["toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses"]
+    static let names = [
+        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc",
+    ]
 
     static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
@@ -21,6 +24,7 @@ enum FuzzTargets {
         case "http-date": FuzzEntryPoints.httpDate(bytes)
         case "form": FuzzEntryPoints.form(bytes)
         case "responses": FuzzEntryPoints.responses(bytes)
+        case "condarc": TokenFuzzing.condarc(bytes)
         default: break
         }
     }

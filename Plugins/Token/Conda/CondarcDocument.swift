@@ -22,7 +22,8 @@ struct CondarcDocument {
     init(path: String, text: String) throws {
         self.path = path
         lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // Line breaks as YAML counts them (a lone CR too), so libyaml's line numbers index these lines.
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init)
         if lines.last == "" { lines.removeLast() }
         try parse(text)
@@ -66,14 +67,15 @@ struct CondarcDocument {
         guard mapping.style != .flow else {
             throw invalid("the top level is a flow mapping ({...}); write it as one `key: value` per line", line: mapping.mark?.line)
         }
-        let starts = mapping.map { ($0.key.mark?.line ?? 1) - 1 }
+        let starts = mapping.map { Self.lineIndex($0.key.mark, in: lines) }
         for (index, pair) in mapping.enumerated() {
             guard let key = pair.key.string, pair.key.scalar != nil else {
                 throw invalid("keys must be plain names", line: pair.key.mark?.line)
             }
-            var end = index + 1 < starts.count ? starts[index + 1] : lines.count
-            while end > starts[index] + 1, Self.isBlankOrComment(lines[end - 1]) { end -= 1 }
-            entries.append(Entry(key: key, lines: starts[index]..<max(end, starts[index] + 1), value: pair.value))
+            let start = starts[index]
+            var end = index + 1 < starts.count ? max(starts[index + 1], start) : lines.count
+            while end > start + 1, Self.isBlankOrComment(lines[end - 1]) { end -= 1 }
+            entries.append(Entry(key: key, lines: start..<min(max(end, start + 1), lines.count), value: pair.value))
             try check(key, pair.value)
         }
     }
@@ -102,6 +104,11 @@ struct CondarcDocument {
         if let items = node.sequence { return Array(items) }
         if node.scalar?.string == "" || node.null != nil { return [] }
         return nil
+    }
+
+    /// The 0-based line of a mark, within `lines` (a mark past the end is the end).
+    static func lineIndex(_ mark: Mark?, in lines: [String]) -> Int {
+        min(max((mark?.line ?? 1) - 1, 0), lines.count)
     }
 
     static func isBlankOrComment(_ line: String) -> Bool {

@@ -92,9 +92,10 @@ struct CondarcEditor {
 
     /// The lines of item `index` of a block sequence entry: from its first line to the next item (or the end).
     private func itemLines(_ index: Int, in entry: CondarcDocument.Entry) -> Range<Int> {
-        let starts = (entry.value.sequence.map(Array.init) ?? []).map { ($0.mark?.line ?? 1) - 1 }
+        let starts = (entry.value.sequence.map(Array.init) ?? []).map { CondarcDocument.lineIndex($0.mark, in: document.lines) }
+        guard starts.indices.contains(index) else { return entry.lines }
         let end = index + 1 < starts.count ? starts[index + 1] : entry.lines.upperBound
-        return starts[index]..<end
+        return starts[index]..<max(end, starts[index])
     }
 
     private static func itemLines(_ setting: [String: String]) -> [String] {
