@@ -18,14 +18,7 @@ public final class Host {
         self.options = options
         self.catalog = catalog
         self.logger = logger
-        let executableDirectory = Paths.parent(of: invocation.executablePath)
-        // Where the shared libraries are: beside the loaded libAnacondaPluginAPI.so (wherever the layout puts it,
-        // e.g. lib/anaconda/ in a conda environment), then next to the binary and in ../lib.
-        var libraryDirectories = [executableDirectory, Paths.join(Paths.parent(of: executableDirectory), "lib")]
-        if let image = PluginHandshake.sharedLibraryImage {
-            libraryDirectories.insert(Paths.parent(of: image), at: 0)
-        }
-        self.loader = PluginLoader(logger: logger, libraryDirectories: libraryDirectories)
+        self.loader = PluginLoader(logger: logger, executableDirectory: Paths.parent(of: invocation.executablePath))
     }
 
     /// Runs one invocation and returns its exit status.

@@ -16,14 +16,20 @@ final class PluginLoader {
 
     private var loaded: [String: any AnacondaPlugin] = [:]
     private let logger: Logger
-    /// Where the host's own shared libraries are (next to it, `<prefix>/lib`): a plugin that needs one of them, e.g.
-    /// `libAnacondaAuth.so`, gets the host's copy even when it is installed elsewhere.
-    private let libraryDirectories: [String]
+    private let executableDirectory: String
 
-    init(logger: Logger, libraryDirectories: [String]) {
+    init(logger: Logger, executableDirectory: String) {
         self.logger = logger
-        self.libraryDirectories = libraryDirectories
+        self.executableDirectory = executableDirectory
     }
+
+    /// Where the host's own shared libraries are, for a plugin that needs one of them (e.g. `libAnacondaAuth.so`)
+    /// and does not find it itself: beside the loaded libAnacondaPluginAPI.so (wherever the layout puts it, e.g.
+    /// `lib/anaconda/` in a conda environment), next to the binary, `<prefix>/lib`. Worked out only when needed.
+    private lazy var libraryDirectories: [String] = {
+        let image = PluginHandshake.sharedLibraryImage.map { [Paths.parent(of: $0)] } ?? []
+        return image + [executableDirectory, Paths.join(Paths.parent(of: executableDirectory), "lib")]
+    }()
 
     /// The plugin object of `plugin`, loading its library on first use.
     func load(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {

@@ -49,26 +49,12 @@ struct BinstarTokens {
 
     /// Python's `urllib.parse.quote_plus`: `A-Z a-z 0-9 _ . - ~` kept, a space as `+`, every other byte `%XX`.
     static func quotePlus(_ text: String) -> String {
-        PercentEncoding.encode(text, spaceAsPlus: true)
+        FormEncoding.escape(text, spaceAsPlus: true)
     }
 
     /// Python's `urllib.parse.unquote_plus`: `+` is a space, `%XX` a byte (invalid UTF-8 becomes U+FFFD).
     static func unquotePlus(_ text: String) -> String {
-        let input = Array(text.utf8)
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < input.count {
-            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
-                let value = UInt8(String(decoding: input[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                index += 3
-                continue
-            }
-            bytes.append(input[index] == UInt8(ascii: "+") ? UInt8(ascii: " ") : input[index])
-            index += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        FormEncoding.unescape(text)
     }
 
     /// conda's `replace_first_api_with_conda`: the first `api` between `.`/`/` and `.`/`/`/end becomes `conda`.

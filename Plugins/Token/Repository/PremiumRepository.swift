@@ -1,3 +1,4 @@
+import AnacondaAuth
 import AnacondaPluginAPI
 
 /// Anaconda's premium package repository: `https://repo.anaconda.cloud/repo/`, or `CONDA_TOKEN_REPO_URL` (as the
@@ -46,28 +47,6 @@ struct PremiumRepository: Equatable {
 
     /// A path segment with every byte outside `A-Z a-z 0-9 - . _ ~` percent-encoded.
     static func escapePathSegment(_ text: String) -> String {
-        PercentEncoding.encode(text, spaceAsPlus: false)
-    }
-}
-
-/// Percent-encoding of UTF-8 bytes: `A-Z a-z 0-9 - . _ ~` stay, every other byte is `%XX`; with `spaceAsPlus` a
-/// space is `+` (Python's `quote_plus`).
-enum PercentEncoding {
-    static func encode(_ text: String, spaceAsPlus: Bool) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " ") where spaceAsPlus:
-                result += "+"
-            default:
-                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-            }
-        }
-        return result
+        FormEncoding.escape(text)
     }
 }

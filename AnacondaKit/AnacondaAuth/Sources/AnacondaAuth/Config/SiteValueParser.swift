@@ -40,23 +40,10 @@ enum SiteValueParser {
         }
         let netloc = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !netloc.isEmpty else { throw Invalid(message: "Value error, \(text) does not look like a domain name") }
-        if let port = portText(of: netloc) {
-            guard port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port),
-                (1...65535).contains(number)
-            else { throw Invalid(message: "Value error, \(text) has an invalid port (expected 1 to 65535)") }
+        if let port = NetworkPort.text(inAuthority: netloc), (NetworkPort.parse(port) ?? 0) < 1 {
+            throw Invalid(message: "Value error, \(text) has an invalid port (expected 1 to 65535)")
         }
         return String(netloc)
-    }
-
-    /// The port part of `host:port` or `[v6]:port`, if one is written.
-    private static func portText(of netloc: Substring) -> Substring? {
-        if netloc.hasPrefix("[") {
-            guard let close = netloc.firstIndex(of: "]") else { return nil }
-            let after = netloc[netloc.index(after: close)...]
-            return after.hasPrefix(":") ? after.dropFirst() : nil
-        }
-        let parts = netloc.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 2 ? parts[1] : nil
     }
 
     static func tokenStorage(_ value: JSONValue) throws(Invalid) -> TokenStorage {

@@ -1,9 +1,11 @@
-/// `application/x-www-form-urlencoded` escaping, as Python's `urlencode` and browsers do it, over UTF-8 bytes.
-enum FormEncoding {
+/// Percent-encoding over UTF-8 bytes: `application/x-www-form-urlencoded` as Python's `urlencode` and browsers do
+/// it, URL path segments, and Python's `quote_plus` / `unquote_plus`.
+public enum FormEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    /// Keeps `A-Z a-z 0-9 - . _ ~`; every other byte becomes `%XX`.
-    static func escape(_ text: String) -> String {
+    /// Keeps `A-Z a-z 0-9 - . _ ~`; every other byte becomes `%XX` (a space `+` with `spaceAsPlus`, as
+    /// `quote_plus`).
+    public static func escape(_ text: String, spaceAsPlus: Bool = false) -> String {
         var bytes: [UInt8] = []
         for byte in text.utf8 {
             switch byte {
@@ -11,6 +13,8 @@ enum FormEncoding {
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
                 bytes.append(byte)
+            case UInt8(ascii: " ") where spaceAsPlus:
+                bytes.append(UInt8(ascii: "+"))
             default:
                 bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
@@ -20,7 +24,7 @@ enum FormEncoding {
 
     /// `+` is a space and `%XX` a byte; a `%` not followed by two hex digits stays as it is (as Python's
     /// `unquote_plus`); bytes that are not UTF-8 become U+FFFD.
-    static func unescape(_ text: String) -> String {
+    public static func unescape(_ text: String) -> String {
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         var index = 0

@@ -59,9 +59,7 @@ struct ProxySelection: Equatable {
         guard let host = parts.first, !host.isEmpty else { return nil }
         var port = url.hasPrefix("https://") ? 443 : 80
         if parts.count > 1 {
-            guard parts[1].count <= 5, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(parts[1]),
-                (1...65535).contains(number)
-            else { return nil }
+            guard let number = NetworkPort.parse(parts[1]), number >= 1 else { return nil }
             port = number
         }
         return ProxySelection(host: String(host), port: port, username: username, password: password)

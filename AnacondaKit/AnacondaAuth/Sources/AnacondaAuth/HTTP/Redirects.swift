@@ -19,7 +19,7 @@ enum Redirects {
         guard let base = URL(string: request.url), let target = URL(string: location, relativeTo: base)?.absoluteURL,
             let scheme = target.scheme?.lowercased(), ["http", "https"].contains(scheme), let host = target.host,
             !host.isEmpty, target.port.map({ (1...65535).contains($0) }) ?? true,
-            validPortText(location)
+            hasValidPort(location)
         else {
             throw AnacondaError(
                 label: "InvalidURL",
@@ -39,14 +39,9 @@ enum Redirects {
         return next
     }
 
-    /// A port written in an absolute `Location` must be digits (`URL` turns a too-long one into no port at all).
-    private static func validPortText(_ location: String) -> Bool {
-        guard let schemeEnd = location.firstRange(of: "://") else { return true }
-        let authority = location[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostPort = authority.split(separator: "@").last ?? authority
-        let afterHost = hostPort.hasPrefix("[") ? hostPort.drop(while: { $0 != "]" }).dropFirst() : hostPort
-        guard let colon = afterHost.lastIndex(of: ":") else { return true }
-        let digits = afterHost[afterHost.index(after: colon)...]
-        return digits.isEmpty || (digits.count <= 5 && digits.allSatisfy { $0.isASCII && $0.isNumber })
+    /// A port written in an absolute `Location` must be a port number (`URL` drops a too-long one silently).
+    private static func hasValidPort(_ location: String) -> Bool {
+        guard let text = NetworkPort.authority(of: location).flatMap(NetworkPort.text(inAuthority:)) else { return true }
+        return text.isEmpty || NetworkPort.parse(text) != nil
     }
 }

@@ -25,9 +25,6 @@ struct DeviceFlow {
             throw AnacondaError(label: "DeviceFlowError", message: "Device authorization request failed: \(error)", underlying: error)
         }
         let authorization = try Authorization(try response.json())
-        let (deviceCode, userCode, verificationURI) = (authorization.deviceCode, authorization.userCode, authorization.verificationURI)
-        let complete = authorization.verificationURIComplete
-        let expiresIn = authorization.expiresIn
         var interval = authorization.interval
 
         let willTryBrowser = browser.isAvailable
@@ -39,13 +36,13 @@ struct DeviceFlow {
                 ? "If the browser does not open or you wish to use a different device to authorize this request, "
                     + "open the following URL:"
                 : "To authorize this request, open the following URL on any device:")
-                + "\n\n\(terminal.styled(verificationURI, .bold, .cyan))\n\nThen enter the code:\n\n"
-                + "\(terminal.styled(userCode, .bold, .cyan))\n")
-        if willTryBrowser { _ = browser.open(complete) }
+                + "\n\n\(terminal.styled(authorization.verificationURI, .bold, .cyan))\n\nThen enter the code:\n\n"
+                + "\(terminal.styled(authorization.userCode, .bold, .cyan))\n")
+        if willTryBrowser { _ = browser.open(authorization.verificationURIComplete) }
 
         let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
         defer { spinner?.stop() }
-        let deadline = ContinuousClock.now + expiresIn
+        let deadline = ContinuousClock.now + authorization.expiresIn
         var polls = 0
         while true {
             // The first poll after the announced interval (which may be zero); later ones never closer together
@@ -61,7 +58,7 @@ struct DeviceFlow {
                 poll = try await client.post(
                     configuration.tokenEndpoint,
                     form: [
-                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode),
+                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", authorization.deviceCode),
                         ("client_id", site.clientID),
                     ])
             } catch let error as AnacondaError where ["ConnectionError", "Timeout"].contains(error.label) {

@@ -17,7 +17,7 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             throw AnacondaError(
                 label: "ValueError", message: "redirect_uri \(redirectURI) must be http://127.0.0.1:<port>/<path>")
         }
-        guard let requestedPort = Self.port(of: redirectURI, components) else {
+        guard let requestedPort = Self.port(of: redirectURI) else {
             throw AnacondaError(
                 label: "ValueError", message: "redirect_uri \(redirectURI) has an invalid port (expected 0 to 65535)")
         }
@@ -52,15 +52,11 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
 
     /// The port of `uri`: 80 when none is written; `nil` when one is written but is not a number from 0 to 65535
     /// (`URLComponents` accepts 70000 and turns a too-long number into no port at all).
-    private static func port(of uri: String, _ components: URLComponents) -> UInt16? {
-        let authority = uri.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
-        guard let colon = authority.lastIndex(of: ":") else { return 80 }
-        let digits = authority[authority.index(after: colon)...]
-        if digits.isEmpty { return 80 }
-        guard digits.count <= 5, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let port = UInt16(digits) else {
-            return nil
+    private static func port(of uri: String) -> UInt16? {
+        guard let text = NetworkPort.authority(of: uri).flatMap(NetworkPort.text(inAuthority:)), !text.isEmpty else {
+            return 80
         }
-        return port
+        return NetworkPort.parse(text).map { UInt16($0) }
     }
 
     deinit {
