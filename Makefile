@@ -7,7 +7,7 @@ REFERENCE := .build-reference
 
 .PHONY: build example-plugin example-program reference packaging-tools test docs release install bench demo clean fuzz fuzz-build dist conda-package
 
-# The host, the shared AnacondaKit libraries and the repository's plugins; the top-level manifest is copied next
+# The host, the shared libraries (Packages/) and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
 build:
 	$(SWIFT) build
@@ -71,13 +71,14 @@ fuzz-build:
 fuzz: fuzz-build
 	scripts/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
-# The DocC catalogs of the plugin API and the auth library, warnings as errors (CI runs it).
+# The DocC catalogs of the shared libraries, warnings as errors (CI runs it).
+DOC_LIBRARIES = AnacondaCore AnacondaPluginAPI AnacondaAuth
 docs:
 	mkdir -p .build/docs
-	$(SWIFT) package --package-path AnacondaKit --allow-writing-to-directory .build/docs \
-		generate-documentation --target AnacondaPluginAPI --warnings-as-errors --output-path .build/docs/AnacondaPluginAPI
-	$(SWIFT) package --package-path AnacondaKit/AnacondaAuth --allow-writing-to-directory .build/docs \
-		generate-documentation --target AnacondaAuth --warnings-as-errors --output-path .build/docs/AnacondaAuth
+	set -e; for library in $(DOC_LIBRARIES); do \
+		$(SWIFT) package --package-path Packages/$$library --allow-writing-to-directory .build/docs \
+			generate-documentation --target $$library --warnings-as-errors --output-path .build/docs/$$library; \
+	done
 
 demo: build example-plugin
 	scripts/demo.sh

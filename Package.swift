@@ -1,9 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Host and plugins depend only on the products of the AnacondaKit package, which are `.dynamic`: the plugin
-// API then exists once per process, shared by the host and every dlopen'd plugin.
-let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaKit")
+// The shared libraries are sibling packages under Packages/, each named after its product and `.dynamic`: the
+// plugin API (and AnacondaCore under it) then exists once per process, shared by the host and every dlopen'd plugin.
+let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaPluginAPI")
 let authLibrary: Target.Dependency = .product(name: "AnacondaAuth", package: "AnacondaAuth")
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
@@ -17,9 +17,11 @@ let package = Package(
         .library(name: "AnacondaTokenPlugin", type: .dynamic, targets: ["TokenPlugin"]),
     ],
     dependencies: [
-        .package(path: "AnacondaKit"),
-        .package(path: "AnacondaKit/AnacondaAuth"),
-        .package(path: "AnacondaKit/AnacondaHTTPTransport"),
+        .package(path: "Packages/AnacondaPluginAPI"),
+        .package(path: "Packages/AnacondaAuth"),
+        .package(path: "Packages/AnacondaHTTPTransport"),
+        // Sign in with Anaconda for web apps: its unit tests run here (the example app is its own package).
+        .package(path: "Packages/AnacondaWebSignIn"),
         // The token plugin reads and checks `.condarc` with a real YAML parser.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The local Anaconda server only (never linked into the host, the plugins or the tests).
@@ -47,6 +49,7 @@ let package = Package(
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -75,6 +78,12 @@ let package = Package(
         .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
         .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
         .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
+        .testTarget(
+            name: "AnacondaWebSignInTests",
+            dependencies: [
+                authLibrary, .product(name: "AnacondaWebSignIn", package: "AnacondaWebSignIn"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
         // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
         .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"], exclude: ["Fixtures"]),

@@ -20,7 +20,7 @@ install_example "$work/hundred"
 for i in $(seq 1 99); do
     mkdir -p "$work/hundred/p$i"
     cat > "$work/hundred/p$i/plugin-manifest.json" <<JSON
-{"schemaVersion": 1, "plugins": [{"name": "p$i", "version": "1.0.$i", "library": "libp$i.so", "abiVersion": 1,
+{"schemaVersion": 1, "plugins": [{"name": "p$i", "version": "1.0.$i", "library": "libp$i.so", "abiVersion": 2,
   "apiVersion": "0.1.0", "summary": "Plugin number $i",
   "commands": [{"name": "p$i", "summary": "Plugin number $i", "subcommands": [{"name": "run"}, {"name": "list"}]}]}]}
 JSON

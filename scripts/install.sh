@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out an installed `anaconda`:
 #   <prefix>/bin/anaconda
-#   <prefix>/lib/libAnacondaPluginAPI.so (and the other shared AnacondaKit libraries, libAnacondaHTTPTransport.so too)
+#   <prefix>/lib/libAnacondaPluginAPI.so (and the other shared libraries: libAnacondaCore.so, libAnacondaAuth.so, libAnacondaHTTPTransport.so)
 #   <prefix>/lib/anaconda/plugins/<name>/{plugin-manifest.json,lib*.so}
 #   <prefix>/lib/libswiftCore.so and the other Swift runtime libraries the binaries need (scripts/relocate.sh)
 # Every run path is relative ($ORIGIN/...): the prefix runs without a Swift toolchain, from any directory, and can
@@ -29,7 +29,7 @@ install -m 0755 "$build_dir/anaconda" "$prefix/bin/anaconda"
 for library in "$build_dir"/libAnaconda*.so; do
     [ -e "$library" ] || continue
     case "$(basename "$library")" in
-        libAnacondaPluginAPI.so|libAnacondaAuth.so|libAnacondaHTTPTransport.so) install -m 0644 "$library" "$prefix/lib/" ;;
+        libAnacondaCore.so|libAnacondaPluginAPI.so|libAnacondaAuth.so|libAnacondaHTTPTransport.so) install -m 0644 "$library" "$prefix/lib/" ;;
     esac
 done
 # The repository's own plugins: every plugin in the top-level manifest whose library was built.

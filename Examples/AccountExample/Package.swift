@@ -5,17 +5,17 @@ import PackageDescription
 let package = Package(
     name: "AccountExample",
     dependencies: [
-        .package(path: "../../AnacondaKit"),
-        .package(path: "../../AnacondaKit/AnacondaAuth"),
+        .package(path: "../../Packages/AnacondaPluginAPI"),
+        .package(path: "../../Packages/AnacondaAuth"),
         // The network stack, opened at run time from beside libAnacondaAuth.so: depending on it makes SwiftPM build it.
-        .package(path: "../../AnacondaKit/AnacondaHTTPTransport"),
+        .package(path: "../../Packages/AnacondaHTTPTransport"),
     ],
     targets: [
         .executableTarget(
             name: "account-example",
             dependencies: [
                 .product(name: "AnacondaAuth", package: "AnacondaAuth"),
-                .product(name: "AnacondaPluginAPI", package: "AnacondaKit"),
+                .product(name: "AnacondaPluginAPI", package: "AnacondaPluginAPI"),
                 .product(name: "AnacondaHTTPTransport", package: "AnacondaHTTPTransport"),
             ])
     ]

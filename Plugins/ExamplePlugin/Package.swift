@@ -1,9 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// A plugin package written the way a third party writes one: it depends only on the public AnacondaKit
+// A plugin package written the way a third party writes one: it depends only on the public AnacondaPluginAPI
 // products and is installed by dropping a manifest and the built library into a plugin directory.
-let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaKit")
+let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaPluginAPI")
 let authLibrary: Target.Dependency = .product(name: "AnacondaAuth", package: "AnacondaAuth")
 
 let package = Package(
@@ -18,8 +18,8 @@ let package = Package(
         .library(name: "RoguePlugin", type: .dynamic, targets: ["RoguePlugin"]),
     ],
     dependencies: [
-        .package(path: "../../AnacondaKit"),
-        .package(path: "../../AnacondaKit/AnacondaAuth"),
+        .package(path: "../../Packages/AnacondaPluginAPI"),
+        .package(path: "../../Packages/AnacondaAuth"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [

@@ -14,7 +14,7 @@ struct PluginHandshake: Equatable, CustomStringConvertible {
     /// The path of the loaded libAnacondaPluginAPI.so (found from one of its symbols), when it is a file.
     static var sharedLibraryImage: String? {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), PluginLoader.sharedSymbols[0].symbol),
-            let image = anaconda_plugin_image_of(symbol)
+            let image = anaconda_image_of(symbol)
         else { return nil }
         let path = String(cString: image)
         return path.hasPrefix("/") ? path : nil

@@ -10,6 +10,7 @@ final class PluginLoader {
     /// copy of Logging would ignore the host's log handler (`--verbose`).
     static let sharedSymbols: [(symbol: String, library: String)] = [
         ("$s17AnacondaPluginAPI0aB0Mp", "AnacondaPluginAPI"),  // protocol descriptor of AnacondaPlugin
+        ("$s12AnacondaCore8TerminalMp", "AnacondaCore"),  // protocol descriptor of Terminal
         ("$s14ArgumentParser15ParsableCommandMp", "ArgumentParser"),  // protocol descriptor of ParsableCommand
         ("$s7Logging10LogHandlerMp", "Logging"),  // protocol descriptor of LogHandler
     ]
@@ -67,7 +68,7 @@ final class PluginLoader {
                 throw PluginLoadError(
                     plugin,
                     "the library contains its own copy of \(shared.library) instead of using the host's "
-                        + "libAnacondaPluginAPI.so; depend only on the AnacondaPluginAPI product",
+                        + "shared library; depend only on the AnacondaPluginAPI product",
                     handshake: handshake)
             }
         }

@@ -9,6 +9,7 @@ import NIOSSL
 /// A faithful local stand-in for the Anaconda auth and API service: OIDC discovery, device authorization, the
 /// token endpoint (device code and authorization code with PKCE), an authorize page, API-key minting,
 /// `/api/account`, token revocation, and the reference's error bodies. HTTPS with a generated CA, or plain HTTP.
+/// For registered web clients (`--web-client`) it is a confidential OpenID Connect provider (``LocalOIDCRoutes``).
 public enum LocalServer {
     /// Runs until cancelled. `ready` gets the base URL (and the CA file for HTTPS) once the server listens.
     public static func run(
@@ -23,7 +24,12 @@ public enum LocalServer {
         let baseURL = BaseURL()
         let repository = LocalRepository(
             specs: options.organizations, existingTokens: options.existingTokens, rejectsEveryToken: options.rejectTokens)
-        LocalServerRoutes(state: state, baseURL: baseURL, repository: repository).register(on: router)
+        // The ID-token signing key of the OpenID Connect provider for web clients (RSA 2048, new at every start).
+        let signer = try LocalIDTokenSigner()
+        LocalServerRoutes(
+            state: state, baseURL: baseURL, repository: repository, webClients: LocalWebClients(options.webClients),
+            signer: signer
+        ).register(on: router)
         let server: HTTPServerBuilder
         if let certificates {
             var tls = TLSConfiguration.makeServerConfiguration(

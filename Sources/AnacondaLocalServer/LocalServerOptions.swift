@@ -51,6 +51,12 @@ public struct LocalServerOptions: Sendable {
     public var rejectTokens = false
     /// Require a client certificate signed by the generated CA.
     public var requireClientCertificate = false
+    /// Confidential OpenID Connect clients (web apps); every other client ID is a public (CLI) client.
+    public var webClients: [LocalWebClient] = []
+    /// The lifetime of the access tokens web clients get (seconds).
+    public var accessTokenLifetime = 3600
+    /// Breaks every ID token the server signs in this way.
+    public var idTokenFault: IDTokenFault?
 
     public init(stateDirectory: String) {
         self.stateDirectory = stateDirectory

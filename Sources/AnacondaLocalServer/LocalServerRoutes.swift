@@ -9,8 +9,11 @@ struct LocalServerRoutes: Sendable {
     let state: LocalServerState
     let baseURL: BaseURL
     let repository: LocalRepository
+    let webClients: LocalWebClients
+    let signer: LocalIDTokenSigner
 
     private var repositoryRoutes: LocalRepositoryRoutes { LocalRepositoryRoutes(routes: self, repository: repository) }
+    private var oidcRoutes: LocalOIDCRoutes { LocalOIDCRoutes(routes: self) }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/.well-known/openid-configuration") { request, _ in await discovery(request) }
@@ -33,6 +36,7 @@ struct LocalServerRoutes: Sendable {
         router.get("/app/local-login-error") { _, _ in html(200, "Login failed.") }
         router.get("/_test/requests") { _, _ in json(200, .array(await state.requests)) }
         repositoryRoutes.register(on: router)
+        oidcRoutes.register(on: router)
     }
 
     // MARK: - OIDC
@@ -46,9 +50,12 @@ struct LocalServerRoutes: Sendable {
             .init("token_endpoint", .string(base + "/api/auth/oauth2/token")),
             .init("revocation_endpoint", .string(base + "/api/auth/oauth2/revoke")),
         ]
+        var grantTypes: [JSONValue] = [.string("authorization_code"), .string("refresh_token")]
         if await !state.options.noDeviceEndpoint {
             document.append(.init("device_authorization_endpoint", .string(base + "/api/auth/oauth2/device/authorize")))
+            grantTypes.append(.string("urn:ietf:params:oauth:grant-type:device_code"))
         }
+        document += LocalOIDCRoutes.discoveryMembers(base: base, grantTypes: grantTypes)
         return json(200, .object(document))
     }
 
@@ -83,6 +90,7 @@ struct LocalServerRoutes: Sendable {
     func token(_ request: Request) async throws -> Response {
         let form = try await formBody(request)
         let clientID = form["client_id"] ?? ""
+        if let client = webClients.client(clientID) { return await oidcRoutes.token(form, client: client) }
         let result: LocalServerState.PollResult
         switch form["grant_type"] {
         case "urn:ietf:params:oauth:grant-type:device_code":
@@ -107,6 +115,9 @@ struct LocalServerRoutes: Sendable {
 
     func authorize(_ request: Request) async -> Response {
         await log(request, body: nil)
+        if let client = webClients.client(parseForm(request.uri.query ?? "")["client_id"] ?? "") {
+            return await oidcRoutes.authorize(request, client: client)
+        }
         let query = request.uri.queryParameters
         func value(_ name: String) -> String { query[Substring(name)].map(String.init) ?? "" }
         guard value("response_type") == "code", !value("client_id").isEmpty,
@@ -210,6 +221,11 @@ struct LocalServerRoutes: Sendable {
     func formBody(_ request: Request) async throws -> [String: String] {
         let text = try await bodyText(request)
         await log(request, body: text)
+        return parseForm(text)
+    }
+
+    /// `application/x-www-form-urlencoded` text (a form body or a query): `+` is a space, `%XX` a byte.
+    func parseForm(_ text: String) -> [String: String] {
         var form: [String: String] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
@@ -238,8 +254,13 @@ func json(_ status: Int, _ value: JSONValue) -> Response {
 }
 
 func html(_ status: Int, _ text: String) -> Response {
+    htmlPage(status, "<p>\(text)</p>")
+}
+
+/// An HTML page with `body` (markup) as its body.
+func htmlPage(_ status: Int, _ body: String) -> Response {
     Response(
         status: .init(code: status, reasonPhrase: HTTPReasonPhrase.standard(for: status)),
         headers: [.contentType: "text/html; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(string: "<!doctype html><html><body><p>\(text)</p></body></html>\n")))
+        body: .init(byteBuffer: ByteBuffer(string: "<!doctype html><html><body>\(body)</body></html>\n")))
 }

@@ -17,11 +17,45 @@ actor LocalServerState {
         var redirectURI: String
         var challenge: String
         var method: String
+        /// Web clients: the request's OpenID Connect nonce and the granted scope.
+        var nonce: String? = nil
+        var scope = "openid"
+    }
+
+    /// A web client's authorization request waiting for the user's answer on the approval page.
+    struct ApprovalRequest {
+        var code: AuthorizationCode
+        /// The client's `state` parameter, returned with the answer.
+        var clientState: String?
+    }
+
+    /// Tokens issued to a web client.
+    struct WebGrant {
+        var accessToken: String
+        var lifetime: Int
+        var scope: String
+        /// Only when the scope has `offline_access`.
+        var refreshToken: String?
+        /// The nonce for the ID token (authorization code grant only).
+        var nonce: String?
+    }
+
+    enum WebTokenResult {
+        case granted(WebGrant)
+        case error(String, String)
+    }
+
+    private struct RefreshGrant {
+        var clientID: String
+        var scope: String
     }
 
     private(set) var options: LocalServerOptions
     private var deviceCodes: [String: DeviceCode] = [:]
     private var authorizationCodes: [String: AuthorizationCode] = [:]
+    private var approvalRequests: [String: ApprovalRequest] = [:]
+    private var refreshTokens: [String: RefreshGrant] = [:]
+    private var webAccessTokens: Set<String> = []
     private var accessTokens: Set<String> = []
     private(set) var issuedKeys: Set<String> = []
     private var revoked: Set<String> = []
@@ -91,17 +125,33 @@ actor LocalServerState {
     }
 
     func redeem(code: String, clientID: String, redirectURI: String, verifier: String) -> PollResult {
+        switch take(code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_client") {
+        case .error(let error, let description):
+            return .error(error, description)
+        case .valid:
+            let token = Self.randomToken()
+            accessTokens.insert(token)
+            return .token(token)
+        }
+    }
+
+    private enum CodeCheck {
+        case valid(AuthorizationCode)
+        case error(String, String)
+    }
+
+    /// Takes the authorization code (single use: it is gone even when a check fails) and checks it against the token
+    /// request; `otherClient` is the error when the code was issued to another client.
+    private func take(code: String, clientID: String, redirectURI: String, verifier: String, otherClient: String) -> CodeCheck {
         guard let stored = authorizationCodes.removeValue(forKey: code) else {
             return .error("invalid_grant", "Unknown or already used authorization code")
         }
-        guard stored.clientID == clientID else { return .error("invalid_client", "client_id does not match") }
+        guard stored.clientID == clientID else { return .error(otherClient, "client_id does not match") }
         guard stored.redirectURI == redirectURI else { return .error("invalid_grant", "redirect_uri does not match") }
         guard stored.method == "S256", PKCE.challenge(for: verifier) == stored.challenge else {
             return .error("invalid_grant", "PKCE verification failed")
         }
-        let token = Self.randomToken()
-        accessTokens.insert(token)
-        return .token(token)
+        return .valid(stored)
     }
 
     func isAccessToken(_ token: String) -> Bool { accessTokens.contains(token) }
@@ -129,11 +179,70 @@ actor LocalServerState {
     func revoke(_ token: String) {
         revoked.insert(token)
         accessTokens.remove(token)
+        refreshTokens[token] = nil
     }
 
     /// The next forced status for `/api/account`, if any are left.
     func nextAccountStatus() -> Int? {
         accountStatuses.isEmpty ? nil : accountStatuses.removeFirst()
+    }
+
+    // MARK: - Web clients (OpenID Connect)
+
+    func newApprovalRequest(_ request: ApprovalRequest) -> String {
+        let id = Self.randomToken()
+        approvalRequests[id] = request
+        return id
+    }
+
+    /// The pending request with `id`, which is then answered (gone); nil when unknown or already answered.
+    func takeApprovalRequest(_ id: String) -> ApprovalRequest? {
+        approvalRequests.removeValue(forKey: id)
+    }
+
+    /// The authorization code grant of a web client (already authenticated).
+    func redeemWeb(code: String, clientID: String, redirectURI: String, verifier: String) -> WebTokenResult {
+        switch take(code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_grant") {
+        case .error(let error, let description):
+            return .error(error, description)
+        case .valid(let stored):
+            return .granted(issueWebTokens(clientID: clientID, scope: stored.scope, nonce: stored.nonce))
+        }
+    }
+
+    /// The refresh token grant of a web client (already authenticated): the refresh token rotates.
+    func refreshWeb(refreshToken: String, clientID: String) -> WebTokenResult {
+        guard let grant = refreshTokens[refreshToken], grant.clientID == clientID else {
+            return .error("invalid_grant", "Unknown, used or revoked refresh token")
+        }
+        refreshTokens[refreshToken] = nil
+        return .granted(issueWebTokens(clientID: clientID, scope: grant.scope, nonce: nil))
+    }
+
+    /// Whether `token` is a web client's access token, neither revoked nor expired.
+    func isWebAccessToken(_ token: String) -> Bool {
+        webAccessTokens.contains(token) && !revoked.contains(token) && LocalJWT.isUnexpired(token)
+    }
+
+    func setIDTokenFault(_ fault: IDTokenFault?) { options.idTokenFault = fault }
+
+    func setAccessTokenLifetime(_ seconds: Int) { options.accessTokenLifetime = seconds }
+
+    /// A JWT access token (accepted by `/api/account` until it expires) and, for `offline_access`, a refresh token.
+    private func issueWebTokens(clientID: String, scope: String, nonce: String?) -> WebGrant {
+        let lifetime = options.accessTokenLifetime
+        let accessToken = LocalJWT.make(subject: "user-1", lifetime: lifetime)
+        issuedKeys.insert(accessToken)
+        webAccessTokens.insert(accessToken)
+        let refreshToken: String?
+        if scope.split(separator: " ").contains("offline_access") {
+            let token = "rt-" + Self.randomToken()
+            refreshTokens[token] = RefreshGrant(clientID: clientID, scope: scope)
+            refreshToken = token
+        } else {
+            refreshToken = nil
+        }
+        return WebGrant(accessToken: accessToken, lifetime: lifetime, scope: scope, refreshToken: refreshToken, nonce: nonce)
     }
 
     static func randomToken() -> String {

@@ -37,6 +37,11 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Flag(help: "The user belongs to no organization.") var noOrganizations = false
     @Option(help: "An organization that already has a repository token (repeatable).") var existingToken: [String] = []
     @Flag(help: "The repository refuses every token (403).") var rejectTokens = false
+    @Option(help: "A confidential web client, ID:SECRET:REDIRECT_URL[,REDIRECT_URL...] (repeatable).")
+    var webClient: [String] = []
+    @Option(help: "Lifetime of the access tokens web clients get (seconds).") var accessTokenLifetime = 3600
+    @Option(help: "Break every ID token: \(IDTokenFault.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var idTokenFault: String?
 
     func validate() throws {
         let statuses = [firstMintStatus, secondMintStatus] + accountStatuses.split(separator: ",").compactMap {
@@ -46,6 +51,18 @@ struct LocalServerCommand: AsyncParsableCommand {
         guard (0...10 * 365 * 86_400).contains(keyLifetime) else { throw ValidationError("--key-lifetime must be 0 to 10 years") }
         guard (0...1_000_000).contains(pendingPolls), (0...86_400).contains(interval), (0...86_400).contains(expiresIn) else {
             throw ValidationError("--pending-polls, --interval and --expires-in must be small non-negative numbers")
+        }
+        let clients = webClient.compactMap(LocalWebClient.init(spec:))
+        guard clients.count == webClient.count else {
+            throw ValidationError("--web-client must be ID:SECRET:REDIRECT_URL[,REDIRECT_URL...] with absolute http(s) URLs")
+        }
+        guard Set(clients.map(\.id)).count == clients.count else { throw ValidationError("--web-client IDs must differ") }
+        guard (0...10 * 365 * 86_400).contains(accessTokenLifetime) else {
+            throw ValidationError("--access-token-lifetime must be 0 to 10 years")
+        }
+        if let idTokenFault, IDTokenFault(rawValue: idTokenFault) == nil {
+            throw ValidationError(
+                "--id-token-fault must be one of \(IDTokenFault.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -81,6 +98,9 @@ struct LocalServerCommand: AsyncParsableCommand {
         }
         options.existingTokens = existingToken
         options.rejectTokens = rejectTokens
+        options.webClients = webClient.compactMap(LocalWebClient.init(spec:))
+        options.accessTokenLifetime = accessTokenLifetime
+        options.idTokenFault = idTokenFault.flatMap(IDTokenFault.init(rawValue:))
         var logger = Logger(label: "anaconda-local-server")
         logger.logLevel = .warning
         try await LocalServer.run(options, logger: logger) { url, ca, client in

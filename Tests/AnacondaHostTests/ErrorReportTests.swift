@@ -37,8 +37,8 @@ struct ErrorReportTests {
         let report = ErrorReport(for: error)
         #expect(report.headline == "A: outer")
         #expect(report.causes == [
-            "AnacondaPluginAPI.AuthenticationRequiredError: TokenExpiredError: Your login token has expired",
-            "AnacondaPluginAPI.AnacondaError: C: inner",
+            "AnacondaCore.AuthenticationRequiredError: TokenExpiredError: Your login token has expired",
+            "AnacondaCore.AnacondaError: C: inner",
         ])
     }
 }

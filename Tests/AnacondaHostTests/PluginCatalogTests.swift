@@ -23,7 +23,7 @@ struct PluginCatalogTests {
     static func manifest(_ name: String, commands: [String], login: String? = nil) -> String {
         let list = commands.map { #"{"name": "\#($0)", "summary": "s"}"# }.joined(separator: ",")
         let loginEntry = login.map { #", "login": {"command": "\#($0)"}"# } ?? ""
-        return #"{"schemaVersion": 1, "plugins": [{"name": "\#(name)", "version": "1.0", "library": "lib\#(name).so", "abiVersion": 1, "apiVersion": "0.1.0", "commands": [\#(list)]\#(loginEntry)}]}"#
+        return #"{"schemaVersion": 1, "plugins": [{"name": "\#(name)", "version": "1.0", "library": "lib\#(name).so", "abiVersion": 2, "apiVersion": "0.1.0", "commands": [\#(list)]\#(loginEntry)}]}"#
     }
 
     @Test("commands are indexed and libraries resolved against the manifest's directory")

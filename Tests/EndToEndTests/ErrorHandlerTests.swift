@@ -97,7 +97,7 @@ struct ErrorHandlerTests {
         #expect(verbose.stderr.contains("debug: failing with labelled\n"))
         #expect(verbose.stderr.contains(
             "DeviceFlowError: Server does not support device authorization\n"
-                + "Caused by: AnacondaPluginAPI.AnacondaError: DiscoveryError: no device_authorization_endpoint\n"))
+                + "Caused by: AnacondaCore.AnacondaError: DiscoveryError: no device_authorization_endpoint\n"))
         #expect(!verbose.stderr.contains("To see a more detailed error message"))
     }
 

@@ -91,7 +91,7 @@ struct PluginLoadingTests {
         BrokenPlugin(
             name: "ABI mismatch in the library",
             install: compiledLibrary(FakePluginLibrary.handshakeSource(abiVersion: 7)),
-            expectedReason: "plugin ABI 7 but host ABI 1"),
+            expectedReason: "plugin ABI 7 but host ABI 2"),
         BrokenPlugin(
             name: "ABI mismatch in the manifest",
             install: { try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "x.so", abiVersion: 3)) },
@@ -129,7 +129,7 @@ struct PluginLoadingTests {
         #expect(firstLine.hasPrefix("PluginLoadError: cannot load plugin 'broken' 9.9.9 from \(sandbox.plugins.path)/broken/"))
         #expect(firstLine.contains(broken.expectedReason))
         #expect(firstLine.contains("[plugin: ABI "))
-        #expect(firstLine.contains("; host: ABI 1, API 0.1.0, clang "))
+        #expect(firstLine.contains("; host: ABI 2, API 0.1.0, clang "))
         #expect(result.stdout.isEmpty)
 
         let other = try CommandLineRun.anaconda(["plugin", "context"], environment: sandbox.environment())

@@ -19,7 +19,7 @@ final class Sandbox {
         if link(BuiltProducts.host.path, host.path) != 0 {
             try FileManager.default.copyItem(at: BuiltProducts.host, to: host)
         }
-        for library in ["libAnacondaPluginAPI.so", "libAnacondaAuth.so", "libAnacondaHTTPTransport.so"] {
+        for library in ["libAnacondaCore.so", "libAnacondaPluginAPI.so", "libAnacondaAuth.so", "libAnacondaHTTPTransport.so"] {
             try FileManager.default.createSymbolicLink(
                 at: bin.appendingPathComponent(library),
                 withDestinationURL: BuiltProducts.buildDirectory.appendingPathComponent(library))
@@ -104,7 +104,7 @@ final class Sandbox {
     }
 
     /// A manifest for one plugin named `name` with one command of the same name and library `library`.
-    static func manifest(name: String, library: String, abiVersion: Int = 1, login: Bool = false) -> String {
+    static func manifest(name: String, library: String, abiVersion: Int = 2, login: Bool = false) -> String {
         """
         {"schemaVersion": 1, "plugins": [{"name": "\(name)", "version": "9.9.9", "library": "\(library)",
           "abiVersion": \(abiVersion), "apiVersion": "0.1.0",

@@ -1,0 +1,66 @@
+import FoundationEssentials
+
+/// The session in cookies: sealed JSON under `anaconda_session`, split into `anaconda_session.1`, `.2`, ... when
+/// it would exceed what browsers keep in one cookie (4096 bytes with the name and attributes).
+struct SessionCookies: Sendable {
+    static let name = "anaconda_session"
+    /// The most value bytes in one cookie.
+    static let chunkSize = 3800
+    /// The most cookies one session may use (browsers keep at least 50 per domain; request headers stay small).
+    static let maximumChunks = 5
+
+    let sealer: CookieSealer
+    let secure: Bool
+
+    /// The `Set-Cookie` headers for `session`, deleting chunks the request had that are no longer used.
+    func cookies(for session: WebSession, existing: RequestCookies, maxAge: Int) throws -> [SetCookie] {
+        var sealed = try sealer.seal(Array(try JSONEncoder().encode(session)), name: Self.name)
+        if sealed.utf8.count > Self.chunkSize * Self.maximumChunks {
+            // Compact: the session works without the display names and organizations.
+            var compact = session
+            compact.user.name = nil
+            compact.user.username = nil
+            compact.user.organizations = []
+            sealed = try sealer.seal(Array(try JSONEncoder().encode(compact)), name: Self.name)
+        }
+        let bytes = Array(sealed.utf8)
+        let chunks = stride(from: 0, to: bytes.count, by: Self.chunkSize).map {
+            String(decoding: bytes[$0..<min($0 + Self.chunkSize, bytes.count)], as: UTF8.self)
+        }
+        guard chunks.count <= Self.maximumChunks else {
+            throw WebSignInError(.providerUnavailable, "the provider's tokens are too large for a session cookie")
+        }
+        var headers = chunks.enumerated().map { index, chunk in
+            SetCookie(name: Self.chunkName(index), value: chunk, maxAge: maxAge, secure: secure)
+        }
+        for index in chunks.count..<(Self.maximumChunks + 1) where existing[Self.chunkName(index)] != nil {
+            headers.append(.deletion(Self.chunkName(index), secure: secure))
+        }
+        return headers
+    }
+
+    /// The session the request's cookies carry, or `nil` when there is none or it does not open.
+    func session(in cookies: RequestCookies) -> WebSession? {
+        guard let sealed = joined(cookies), let plaintext = sealer.open(sealed, name: Self.name) else { return nil }
+        return try? JSONDecoder().decode(WebSession.self, from: Data(plaintext))
+    }
+
+    /// The sealed text the request carries (chunks joined), or `nil`.
+    func joined(_ cookies: RequestCookies) -> String? {
+        guard var text = cookies[Self.name] else { return nil }
+        for index in 1..<(Self.maximumChunks + 1) {
+            guard let chunk = cookies[Self.chunkName(index)] else { break }
+            text += chunk
+        }
+        return text
+    }
+
+    /// Headers deleting every session cookie the request has.
+    func deletions(existing: RequestCookies) -> [SetCookie] {
+        (0..<(Self.maximumChunks + 1)).compactMap { index in
+            existing[Self.chunkName(index)] == nil ? nil : .deletion(Self.chunkName(index), secure: secure)
+        }
+    }
+
+    static func chunkName(_ index: Int) -> String { index == 0 ? name : "\(name).\(index)" }
+}
