@@ -9,12 +9,12 @@ import Testing
 @Suite("ID tokens: signature, algorithm and key checks (jwt-kit), then the claims")
 struct IDTokenVerificationTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let clock = Mutex(start)
-    let fetches = Mutex(0)
+    let clock = Shared(start)
+    let fetches = Shared(0)
 
     func verifier(_ jwks: @escaping @Sendable () -> [UInt8]) -> IDTokenVerifier {
         IDTokenVerifier(
-            fetchKeys: { [fetches] in
+            fetchKeys: { [fetches] _ in
                 fetches.withLock { $0 += 1 }
                 return jwks()
             }, now: { [clock] in clock.withLock { $0 } })
@@ -38,7 +38,7 @@ struct IDTokenVerificationTests {
         let keys = try TestTokens()
         let verifier = verifier { TestTokens.jwks(keys) }
         let token = try keys.sign(TestTokens.claims(issuedAt: now))
-        let payload = try await verifier.verify(token, announcedAlgorithms: ["RS256"])
+        let payload = try await verifier.verify(token, announcedAlgorithms: ["RS256"], keysAt: "https://auth.example.com/keys")
         #expect(payload["sub"]?.stringValue == "u-1")
     }
 
@@ -59,7 +59,7 @@ struct IDTokenVerificationTests {
             ("!!.e30.x", "has no readable header", []),
         ]
         for (token, reason, announced) in cases {
-            let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: announced) }
+            let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: announced, keysAt: "https://auth.example.com/keys") }
             #expect(error?.code == .invalidIDToken)
             #expect(error?.message == "the ID token \(reason)")
         }
@@ -71,7 +71,7 @@ struct IDTokenVerificationTests {
         let verifier = verifier { TestTokens.jwks(keys) }
         let header = JSONValue.object([.init("alg", .string("PS256")), .init("kid", .string(keys.kid))])
         let token = try keys.sign(TestTokens.claims(issuedAt: now), header: header)
-        let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: []) }
+        let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
         #expect(error?.message == "the ID token names algorithm PS256 but its key is for RS256")
     }
 
@@ -79,25 +79,25 @@ struct IDTokenVerificationTests {
     func unknownKid() async throws {
         let old = try TestTokens(kid: "old")
         let new = try TestTokens(kid: "new")
-        let published = Mutex(TestTokens.jwks(old))
+        let published = Shared(TestTokens.jwks(old))
         let verifier = verifier { published.withLock { $0 } }
-        _ = try await verifier.verify(try old.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [])
+        _ = try await verifier.verify(try old.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
         #expect(fetches.withLock { $0 } == 1)
 
         // The provider rotates; within 30 s of the last fetch an unknown kid is refused without a fetch.
         published.withLock { $0 = TestTokens.jwks(new) }
         let rotated = try new.sign(TestTokens.claims(issuedAt: now))
-        let early = await refusal { _ = try await verifier.verify(rotated, announcedAlgorithms: []) }
+        let early = await refusal { _ = try await verifier.verify(rotated, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
         #expect(early?.message == "the ID token is signed with a key the provider does not publish")
         #expect(fetches.withLock { $0 } == 1)
 
         clock.withLock { $0 += 31 }
-        _ = try await verifier.verify(rotated, announcedAlgorithms: [])
+        _ = try await verifier.verify(rotated, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
         #expect(fetches.withLock { $0 } == 2)
         // A forged kid right after costs no fetch.
         let forged = try new.sign(
             TestTokens.claims(issuedAt: now), header: .object([.init("alg", .string("RS256")), .init("kid", .string("x"))]))
-        _ = await refusal { _ = try await verifier.verify(forged, announcedAlgorithms: []) }
+        _ = await refusal { _ = try await verifier.verify(forged, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
         #expect(fetches.withLock { $0 } == 2)
     }
 
@@ -107,7 +107,7 @@ struct IDTokenVerificationTests {
         for body in ["", "[]", #"{"keys": 5}"#, #"{"keys": [{"kty": "RSA", "kid": "k", "n": "%%", "e": "AQAB"}]}"#] {
             let verifier = verifier { Array(body.utf8) }
             let error = await refusal {
-                _ = try await verifier.verify(try keys.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [])
+                _ = try await verifier.verify(try keys.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
             }
             #expect(error?.code == .providerUnavailable, "\(body)")
         }
@@ -141,4 +141,11 @@ struct IDTokenVerificationTests {
         #expect(check(TestTokens.claims(issuedAt: at, subject: nil)) == "the ID token has no subject (sub)")
         #expect(check(.array([])) == "the ID token payload is not a JSON object")
     }
+}
+
+/// A value tests and closures share.
+final class Shared<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value>
+    init(_ value: Value) { storage = Mutex(value) }
+    func withLock<R: Sendable>(_ body: (inout sending Value) -> sending R) -> R { storage.withLock(body) }
 }

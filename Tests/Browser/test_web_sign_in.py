@@ -48,6 +48,7 @@ try:
     from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:  # pragma: no cover
     sys.exit("test_web_sign_in.py needs selenium: `make browser-tools`, then run it with .build-browser/bin/python")
@@ -283,6 +284,9 @@ class Browser:
         self.driver.set_page_load_timeout(WAIT)
         self.driver.set_script_timeout(WAIT)
         self.events = []
+        # The first tab's own start page loads in the background: wait for a blank page, then start the log.
+        self.driver.get("about:blank")
+        self.mark()
 
     def quit(self):
         try:
@@ -315,6 +319,16 @@ class Browser:
         found = self.wait_for(expected, *others)
         if found != expected:
             raise AssertionError(f"expected #{expected}, got #{found} at {self.url}: {self.text()[:500]!r}")
+
+    def click(self, name):
+        """Clicks #NAME, which navigates, and waits until the page it was on is gone (a click on a submit button
+        returns before the navigation)."""
+        element = self.element(name)
+        element.click()
+        try:
+            WebDriverWait(self.driver, WAIT).until(expected_conditions.staleness_of(element))
+        except TimeoutException:
+            raise AssertionError(f"clicking #{name} did not leave {self.url}")
 
     def element(self, name):
         return self.driver.find_element(By.ID, name)
@@ -349,12 +363,13 @@ class Browser:
         """[(url, status)] of every document response since the mark, redirect hops included, in order, and the
         [(url, request id)] of every document request."""
         hops, requests = [], []
+        web = lambda url: url.startswith(("http:", "https:"))
         for method, params in self.drain():
-            if method == "Network.requestWillBeSent" and params.get("type") == "Document":
+            if method == "Network.requestWillBeSent" and params.get("type") == "Document" and web(params["request"]["url"]):
                 if "redirectResponse" in params:
                     hops.append((params["redirectResponse"]["url"], params["redirectResponse"]["status"]))
                 requests.append((params["request"]["url"], params["requestId"]))
-            elif method == "Network.responseReceived" and params.get("type") == "Document":
+            elif method == "Network.responseReceived" and params.get("type") == "Document" and web(params["response"]["url"]):
                 hops.append((params["response"]["url"], params["response"]["status"]))
         return hops, requests
 
@@ -425,7 +440,7 @@ class WebSignInTests(unittest.TestCase):
         """From APP's PATH through the approval page back to the greeting; returns the navigations of the login."""
         self.browser.mark()
         self.approval_page(app + path)
-        self.browser.element("approve").click()
+        self.browser.click("approve")
         self.browser.expect("greeting", "error", "approve")
         self.assertEqual(netloc(self.browser.url), netloc(app), "signed in, but not back on the app")
         hops, requests = self.browser.navigations()
@@ -520,6 +535,7 @@ class WebSignInTests(unittest.TestCase):
         # The browser sent A's cookies to B by itself (same host, another port).
         to_b = [rid for url, rid in requests if netloc(url) == netloc(self.b)]
         sent = self.browser.sent_headers(to_b[0]) if to_b else None
+        print("DEBUGSENT", sent is not None, file=sys.stderr)
         if sent is not None:
             self.assertIn(f"anaconda_session={session['anaconda_session']}", sent.get("cookie", ""))
         self.assertEqual({c["name"]: c["value"] for c in self.browser.app_cookies("anaconda_session")}.get(
@@ -569,7 +585,7 @@ class WebSignInTests(unittest.TestCase):
         self.sign_in(self.a)
         self.assert_greeted()
         self.browser.mark()
-        self.browser.element("logout-button").click()
+        self.browser.click("logout-button")
         self.browser.expect("logged-out", "greeting", "error", "approve")
         self.assertIn("signed out", self.browser.element("logged-out").text)
         hops, _ = self.browser.navigations()
@@ -589,9 +605,7 @@ class WebSignInTests(unittest.TestCase):
                 script = {"wrong": "var i = document.querySelector('#logout input[name=csrf]'); i.value = i.value + 'x';",
                           "missing": "document.querySelector('#logout input[name=csrf]').remove();"}[case]
                 self.browser.driver.execute_script(script)
-                self.browser.element("logout-button").click()
-                WebDriverWait(self.browser.driver, WAIT).until(
-                    lambda d: urllib.parse.urlsplit(d.current_url).path == "/logout" or d.find_elements(By.ID, "logged-out"))
+                self.browser.click("logout-button")
                 self.assertFalse(self.browser.has("logged-out"), "signed out without a valid csrf value")
                 hops, _ = self.browser.navigations()
                 self.assert_no_server_error(hops)
@@ -658,7 +672,7 @@ class WebSignInTests(unittest.TestCase):
         flow = self.browser.app_cookies("anaconda_signin")
         self.assertTrue(flow, "no flow cookie on the approval page")
         self.browser.mark()
-        self.browser.element("approve").click()
+        self.browser.click("approve")
         self.browser.expect("greeting", "error", "approve")
         _, requests = self.browser.navigations()
         callbacks = [url for url, _ in requests
@@ -688,7 +702,7 @@ class WebSignInTests(unittest.TestCase):
                     self.browser.clear_cookies()
                     self.approval_page(self.a + "/")
                     self.browser.mark()
-                    self.browser.element("approve").click()
+                    self.browser.click("approve")
                     self.assert_error_page()
                     self.assertFalse(self.browser.app_cookies("anaconda_session"), "a session despite " + fault)
         finally:
@@ -709,10 +723,10 @@ class WebSignInTests(unittest.TestCase):
         _, requests = self.browser.navigations()
         self.assertEqual([url for url, _ in requests if on_provider(url)], [])
         self.browser.mark()
-        self.browser.element("login").click()
+        self.browser.click("login")
         self.browser.expect("approve", "greeting", "error", "anonymous")
         self.assertTrue(on_provider(self.browser.url))
-        self.browser.element("approve").click()
+        self.browser.click("approve")
         self.browser.expect("greeting", "error", "approve", "anonymous")
         self.assertEqual(netloc(self.browser.url), netloc(self.optional))
         self.assertEqual(urllib.parse.urlsplit(self.browser.url).path, "/")
@@ -725,7 +739,7 @@ class WebSignInTests(unittest.TestCase):
     def test_j_denied(self):
         self.approval_page(self.a + "/")
         self.browser.mark()
-        self.browser.element("deny").click()
+        self.browser.click("deny")
         self.assert_error_page()
         self.assertFalse(self.browser.app_cookies("anaconda_session"))
 

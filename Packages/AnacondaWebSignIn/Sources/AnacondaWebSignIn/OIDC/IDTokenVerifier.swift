@@ -21,20 +21,22 @@ actor IDTokenVerifier {
     static let maximumKeyAge: Double = 3600
     static let minimumRefetchInterval: Double = 30
 
-    private let fetchKeys: @Sendable () async throws -> [UInt8]
+    private let fetchKeys: @Sendable (_ uri: String) async throws -> [UInt8]
     private let now: @Sendable () -> Date
     private var collection = JWTKeyCollection()
     private var keys: [String: KeyInfo] = [:]
     private var fetchedAt: Date?
 
     /// - Parameter fetchKeys: GETs the provider's `jwks_uri` and returns the body.
-    init(fetchKeys: @escaping @Sendable () async throws -> [UInt8], now: @escaping @Sendable () -> Date) {
+    init(fetchKeys: @escaping @Sendable (_ uri: String) async throws -> [UInt8], now: @escaping @Sendable () -> Date) {
         self.fetchKeys = fetchKeys
         self.now = now
     }
 
     /// The token's payload once its signature is verified (its claims are checked by ``IDTokenClaims``).
-    func verify(_ token: String, announcedAlgorithms: [String]) async throws(WebSignInError) -> JSONValue {
+    func verify(_ token: String, announcedAlgorithms: [String], keysAt uri: String) async throws(WebSignInError)
+        -> JSONValue
+    {
         func refuse(_ reason: String) -> WebSignInError { WebSignInError(.invalidIDToken, "the ID token \(reason)") }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, token.utf8.count < 64 * 1024 else { throw refuse("is not a signed JWT") }
@@ -48,7 +50,7 @@ actor IDTokenVerifier {
         else { throw refuse("uses an algorithm the provider does not announce (\(algorithm))") }
 
         let kid = header["kid"]?.stringValue
-        let info = try await key(named: kid)
+        let info = try await key(named: kid, uri: uri)
         if let keyAlgorithm = info.algorithm, keyAlgorithm != algorithm {
             throw refuse("names algorithm \(algorithm) but its key is for \(keyAlgorithm)")
         }
@@ -68,11 +70,11 @@ actor IDTokenVerifier {
 
     /// The published key `kid` names (the only key when the token names none), fetching the keys when they are
     /// missing, old, or do not have `kid` yet.
-    private func key(named kid: String?) async throws(WebSignInError) -> KeyInfo {
+    private func key(named kid: String?, uri: String) async throws(WebSignInError) -> KeyInfo {
         let age = fetchedAt.map { now().timeIntervalSince($0) } ?? .infinity
         let unknown = kid.map { keys[$0] == nil } ?? false
         if age > Self.maximumKeyAge || (unknown && age >= Self.minimumRefetchInterval) {
-            try await refresh()
+            try await refresh(uri)
         }
         if let kid {
             guard let info = keys[kid] else {
@@ -86,10 +88,10 @@ actor IDTokenVerifier {
         return only
     }
 
-    private func refresh() async throws(WebSignInError) {
+    private func refresh(_ uri: String) async throws(WebSignInError) {
         let body: [UInt8]
         do {
-            body = try await fetchKeys()
+            body = try await fetchKeys(uri)
         } catch {
             throw WebSignInError(.providerUnavailable, "the provider's keys (jwks_uri) could not be fetched")
         }

@@ -16,27 +16,22 @@ final class OIDCProvider: Sendable {
         self.client = client
         self.settings = settings
         self.now = now
-        let discovery = Mutex<ProviderMetadata?>(nil)
         keys = IDTokenVerifier(
-            fetchKeys: { [client] in
-                guard let uri = discovery.withLock({ $0?.jwksURI }) else { return [] }
+            fetchKeys: { [client] uri in
                 let response = try await client.get(uri, authenticated: false)
                 try response.raiseForStatus()
                 return response.body
             }, now: now)
-        self.discovery = discovery
     }
-
-    /// The metadata the key fetcher reads its `jwks_uri` from.
-    private let discovery: Mutex<ProviderMetadata?>
 
     func metadata() async throws(WebSignInError) -> ProviderMetadata {
         if let cached = cached.withLock({ $0 }), now().timeIntervalSince(cached.fetched) < 3600 { return cached.metadata }
         let url = client.site.wellKnownURL
-        let document = try await json(client.get(url, authenticated: false), what: "the discovery document", url: url)
+        let document = try await json("the discovery document", url) { [client] in
+            try await client.get(url, authenticated: false)
+        }
         let metadata = try ProviderMetadata(document: document, from: url)
         cached.withLock { $0 = (metadata, now()) }
-        discovery.withLock { $0 = metadata }
         return metadata
     }
 
@@ -56,15 +51,16 @@ final class OIDCProvider: Sendable {
     /// The userinfo claims for an access token, or `nil` when the provider has no userinfo endpoint.
     func userinfo(accessToken: String) async throws(WebSignInError) -> JSONValue? {
         guard let url = try await metadata().userinfoEndpoint else { return nil }
-        return try await json(
-            client.send("GET", url, headers: [("Authorization", "Bearer \(accessToken)")], authenticated: false),
-            what: "userinfo", url: url)
+        return try await json("userinfo", url) { [client] in
+            try await client.send("GET", url, headers: [("Authorization", "Bearer \(accessToken)")], authenticated: false)
+        }
     }
 
     /// The ID token's verified and checked claims.
     func verify(idToken: String, nonce: String?) async throws(WebSignInError) -> IDTokenClaims {
         let metadata = try await metadata()
-        let payload = try await keys.verify(idToken, announcedAlgorithms: metadata.signingAlgorithms)
+        let payload = try await keys.verify(
+            idToken, announcedAlgorithms: metadata.signingAlgorithms, keysAt: metadata.jwksURI)
         return try IDTokenClaims(
             payload: payload, issuer: metadata.issuer, clientID: settings.clientID, nonce: nonce, now: now())
     }
@@ -95,7 +91,7 @@ final class OIDCProvider: Sendable {
         return try TokenResponse(document: document)
     }
 
-    private func json(_ request: @autoclosure () async throws -> AnacondaResponse, what: String, url: String)
+    private func json(_ what: String, _ url: String, _ request: () async throws -> AnacondaResponse)
         async throws(WebSignInError) -> JSONValue
     {
         let response: AnacondaResponse
