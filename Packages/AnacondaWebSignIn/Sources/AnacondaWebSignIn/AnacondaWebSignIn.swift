@@ -21,6 +21,7 @@ public final class AnacondaWebSignIn: Sendable {
     let flowSealer: CookieSealer
     private let csrfKeys: [SymmetricKey]
     private let refreshes: RefreshCoordinator
+    private let openedSessions = OpenedSessions()
     let now: @Sendable () -> Date
 
     static let flowCookie = "anaconda_signin"
@@ -160,7 +161,7 @@ public final class AnacondaWebSignIn: Sendable {
     public func session(for cookies: RequestCookies) async -> (session: WebSession?, cookies: [SetCookie]) {
         guard cookies[SessionCookies.name] != nil else { return (nil, []) }
         let time = now()
-        guard let session = sessionCookies.session(in: cookies), !session.isExpired(now: time) else {
+        guard let session = sessionCookies.session(in: cookies, cache: openedSessions), !session.isExpired(now: time) else {
             return (nil, sessionCookies.deletions(existing: cookies))
         }
         guard session.accessTokenIsStale(now: time) else { return (session, []) }
@@ -201,9 +202,12 @@ public final class AnacondaWebSignIn: Sendable {
         return csrfKeys.contains { ConstantTime.equal(csrfToken(session.id, key: $0), token) }
     }
 
-    /// The headers that sign the browser out.
-    public func logoutCookies(existing cookies: RequestCookies) -> [SetCookie] {
-        sessionCookies.deletions(existing: cookies)
+    /// Signs out: revokes the session's refresh token at the provider (when it offers revocation) and returns the
+    /// headers that delete the session cookies. A copy of the cookie kept elsewhere stays readable until the access
+    /// token expires, but can no longer be refreshed.
+    public func signOut(_ session: WebSession?, existing cookies: RequestCookies) async -> [SetCookie] {
+        if let refreshToken = session?.refreshToken { await provider.revoke(refreshToken: refreshToken) }
+        return sessionCookies.deletions(existing: cookies)
     }
 
     // MARK: - Anaconda APIs

@@ -7,34 +7,40 @@ import Hummingbird
 /// path) and ``WebSignInSettings/logoutPath``. A tampered, foreign or ended session cookie means "not signed in".
 public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMiddleware {
     let signIn: AnacondaWebSignIn
+    // The routes, worked out once (the callback path comes from parsing the redirect URL).
+    private let loginPath: String
+    private let callbackPath: String
+    private let logoutPath: String
+    private let isOptional: Bool
 
     public init(_ signIn: AnacondaWebSignIn) {
         self.signIn = signIn
+        loginPath = signIn.settings.loginPath
+        callbackPath = signIn.settings.callbackPath
+        logoutPath = signIn.settings.logoutPath
+        isOptional = signIn.settings.isOptional
     }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let settings = signIn.settings
         let cookies = RequestCookies(headers: request.headers[values: .cookie])
         switch request.uri.path {
-        case settings.loginPath where request.method == .get || request.method == .head:
+        case loginPath where request.method == .get || request.method == .head:
             return await login(request)
-        case settings.callbackPath where request.method == .get:
+        case callbackPath where request.method == .get:
             return await callback(request, cookies: cookies)
-        case settings.logoutPath:
+        case logoutPath:
             return await logout(request, context: context, cookies: cookies)
         default:
             break
         }
         let (session, setCookies) = await signIn.session(for: cookies)
         var context = context
+        context.signIn.signIn = signIn
         if let session {
             context.signIn.session = session
-            let token = signIn.csrfToken(for: session)
-            context.signIn.csrfToken = token
-            context.signIn.logoutForm = DefaultPages.logoutForm(action: settings.logoutPath, csrfToken: token)
-        } else if !settings.isOptional {
+        } else if !isOptional {
             return Self.withCookies(signInRedirect(request), setCookies)
         }
         return Self.withCookies(try await next(request, context), setCookies)
@@ -47,7 +53,7 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
             return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer"])
         }
         let next = FormFields.escape(request.uri.description)
-        return Response(status: .found, headers: [.location: "\(signIn.settings.loginPath)?next=\(next)", .cacheControl: "no-store"])
+        return Response(status: .found, headers: [.location: "\(loginPath)?next=\(next)", .cacheControl: "no-store"])
     }
 
     private func login(_ request: Request) async -> Response {
@@ -85,10 +91,11 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
                 return errorPage(WebSignInError(.stateMismatch, "the sign-out form has expired; please try again"), cookies: [])
             }
             return Self.withCookies(
-                Self.html(.ok, signIn.settings.loggedOutPage()), signIn.logoutCookies(existing: cookies))
+                Self.html(.ok, signIn.settings.loggedOutPage()), await signIn.signOut(session, existing: cookies))
         }
         guard let session else {
-            return Self.withCookies(Self.html(.ok, signIn.settings.loggedOutPage()), signIn.logoutCookies(existing: cookies))
+            return Self.withCookies(
+                Self.html(.ok, signIn.settings.loggedOutPage()), await signIn.signOut(nil, existing: cookies))
         }
         return Self.html(
             .ok, DefaultPages.logoutConfirmation(action: signIn.settings.logoutPath, csrfToken: signIn.csrfToken(for: session)))

@@ -5,10 +5,7 @@ import Hummingbird
 public struct SignInState: Sendable {
     /// The session, when the user is signed in.
     public internal(set) var session: WebSession?
-    /// The session's CSRF token, for forms that change state (``logoutForm``).
-    public internal(set) var csrfToken: String?
-    /// The form that signs out, for pages to include.
-    public internal(set) var logoutForm: String?
+    var signIn: AnacondaWebSignIn?
 
     public init() {}
 
@@ -16,6 +13,13 @@ public struct SignInState: Sendable {
     public var user: AnacondaUser? { session?.user }
     /// A valid access token for Anaconda APIs (refreshed by the middleware when it had expired).
     public var accessToken: String? { session?.accessToken }
+    /// The session's CSRF token, for forms that change state.
+    public var csrfToken: String? { session.flatMap { signIn?.csrfToken(for: $0) } }
+    /// The form that signs out (a POST with the CSRF token), for pages to include.
+    public var logoutForm: String? {
+        guard let signIn, let csrfToken else { return nil }
+        return DefaultPages.logoutForm(action: signIn.settings.logoutPath, csrfToken: csrfToken)
+    }
 }
 
 /// A request context the sign-in middleware can fill in. ``SignInRequestContext`` is a ready-made one; an app with

@@ -1,34 +1,72 @@
-/// The cookies of a request: `Cookie` header values parsed into name → value (the first of a name wins).
-/// Malformed pairs are skipped; nothing here can fail.
+/// The cookies of a request, read from its `Cookie` header values on demand (a lookup scans the headers without
+/// building a table: the middleware reads one or two cookies per request). The first cookie of a name wins;
+/// malformed pairs are skipped; nothing here can fail.
 public struct RequestCookies: Sendable {
-    public private(set) var values: [String: String] = [:]
+    private let headers: [String]
 
     public init(headers: [String]) {
-        for header in headers {
-            for pair in header.split(separator: ";") {
-                guard let equals = pair.firstIndex(of: "=") else { continue }
-                let name = pair[..<equals].trimmingCharacters(in: " \t")
-                var value = pair[pair.index(after: equals)...].trimmingCharacters(in: " \t")
-                if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-                if !name.isEmpty, values[name] == nil { values[name] = value }
-            }
-        }
+        self.headers = headers
     }
 
     public init(_ values: [String: String]) {
-        self.values = values
+        headers = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     }
 
-    public subscript(_ name: String) -> String? { values[name] }
-}
+    public subscript(_ name: String) -> String? {
+        for header in headers {
+            if let value = Self.value(of: name, in: header) { return value }
+        }
+        return nil
+    }
 
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        guard let start = firstIndex(where: { !characters.contains($0) }),
-            let end = lastIndex(where: { !characters.contains($0) })
-        else { return "" }
-        return String(self[start...end])
+    /// Every cookie, by name.
+    public var values: [String: String] {
+        var values: [String: String] = [:]
+        for header in headers {
+            Self.forEachPair(in: header) { name, value in
+                let key = String(Substring(name))
+                if values[key] == nil { values[key] = Self.unquoted(value) }
+                return false
+            }
+        }
+        return values
+    }
+
+    private static func value(of name: String, in header: String) -> String? {
+        var found: String?
+        forEachPair(in: header) { pairName, value in
+            guard pairName.elementsEqual(name.utf8) else { return false }
+            found = unquoted(value)
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with each `name=value` pair's trimmed name and value until it returns true.
+    private static func forEachPair(
+        in header: String, _ body: (Substring.UTF8View, Substring.UTF8View) -> Bool
+    ) {
+        let text = Substring(header)
+        for pair in text.utf8.split(separator: UInt8(ascii: ";")) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = trimmed(pair[..<equals])
+            guard !name.isEmpty else { continue }
+            if body(name, trimmed(pair[pair.index(after: equals)...])) { return }
+        }
+    }
+
+    private static func trimmed(_ text: Substring.UTF8View) -> Substring.UTF8View {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let start = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return text[text.endIndex...] }
+        return text[start...last]
+    }
+
+    private static func unquoted(_ value: Substring.UTF8View) -> String {
+        if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+            return String(Substring(value.dropFirst().dropLast()))
+        }
+        return String(Substring(value))
     }
 }
 

@@ -40,9 +40,14 @@ struct SessionCookies: Sendable {
     }
 
     /// The session the request's cookies carry, or `nil` when there is none or it does not open.
-    func session(in cookies: RequestCookies) -> WebSession? {
-        guard let sealed = joined(cookies), let plaintext = sealer.open(sealed, name: Self.name) else { return nil }
-        return try? JSONDecoder().decode(WebSession.self, from: Data(plaintext))
+    func session(in cookies: RequestCookies, cache: OpenedSessions? = nil) -> WebSession? {
+        guard let sealed = joined(cookies) else { return nil }
+        let open = { () -> WebSession? in
+            guard let plaintext = sealer.open(sealed, name: Self.name) else { return nil }
+            return try? JSONDecoder().decode(WebSession.self, from: Data(plaintext))
+        }
+        guard let cache else { return open() }
+        return cache.session(for: sealed, open: open)
     }
 
     /// The sealed text the request carries (chunks joined), or `nil`.

@@ -48,6 +48,17 @@ final class OIDCProvider: Sendable {
         try await token([("grant_type", "refresh_token"), ("refresh_token", refreshToken)])
     }
 
+    /// Revokes a refresh token (RFC 7009) when the provider offers revocation; failures are ignored (the session
+    /// cookie is deleted anyway).
+    func revoke(refreshToken: String) async {
+        guard let url = try? await metadata().revocationEndpoint else { return }
+        let form = [
+            ("token", refreshToken), ("token_type_hint", "refresh_token"), ("client_id", settings.clientID),
+            ("client_secret", settings.clientSecret),
+        ]
+        _ = try? await client.post(url, form: form, authenticated: false)
+    }
+
     /// The userinfo claims for an access token, or `nil` when the provider has no userinfo endpoint.
     func userinfo(accessToken: String) async throws(WebSignInError) -> JSONValue? {
         guard let url = try await metadata().userinfoEndpoint else { return nil }

@@ -7,6 +7,8 @@ struct ProviderMetadata: Sendable, Equatable {
     var tokenEndpoint: String
     var userinfoEndpoint: String?
     var jwksURI: String
+    /// RFC 7009 token revocation, when the provider offers it (a signed-out session's refresh token is revoked).
+    var revocationEndpoint: String?
     /// `id_token_signing_alg_values_supported` (empty when not announced).
     var signingAlgorithms: [String]
 
@@ -26,6 +28,7 @@ struct ProviderMetadata: Sendable, Equatable {
         tokenEndpoint = try endpoint("token_endpoint")
         jwksURI = try endpoint("jwks_uri")
         userinfoEndpoint = document["userinfo_endpoint"] == nil ? nil : try endpoint("userinfo_endpoint")
+        revocationEndpoint = document["revocation_endpoint"] == nil ? nil : try endpoint("revocation_endpoint")
         if case .array(let values)? = document["id_token_signing_alg_values_supported"] {
             signingAlgorithms = values.compactMap(\.stringValue)
         } else {
