@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin example-program reference packaging-tools test docs release install bench demo clean fuzz fuzz-build dist conda-package
+.PHONY: build example-plugin example-program reference packaging-tools browser-tools test web-test docs release install bench demo clean fuzz fuzz-build dist conda-package
 
 # The host, the shared libraries (Packages/) and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -32,6 +32,21 @@ packaging-tools: $(PACKAGING)/bin/python
 $(PACKAGING)/bin/python:
 	python3 -m venv $(PACKAGING)
 	$(PACKAGING)/bin/pip install --quiet --disable-pip-version-check conda-package-handling py-rattler pyyaml
+
+# The browser test's Python side: selenium (PyPI) in a venv. Chromium and chromedriver are Debian's `chromium` and
+# `chromium-driver` (scripts/setup.sh); selenium is pointed at /usr/bin/chromedriver, so it downloads nothing.
+BROWSER := .build-browser
+browser-tools: $(BROWSER)/selenium-installed
+
+$(BROWSER)/selenium-installed:
+	python3 -m venv $(BROWSER)
+	$(BROWSER)/bin/pip install --quiet --disable-pip-version-check selenium==4.51.0
+	touch $@
+
+# "Sign in with Anaconda" end to end in headless Chromium (Tests/Browser/test_web_sign_in.py) against the debug
+# builds of anaconda-local-server (.build/debug, or BIN=...) and Examples/WebExample (or WEB_EXAMPLE_BIN=...).
+web-test: browser-tools
+	$(BROWSER)/bin/python Tests/Browser/test_web_sign_in.py
 
 # The example Swift program on the auth library (its own package, like a user's).
 example-program:

@@ -21,10 +21,10 @@ struct ErrorReport {
                 headline = "\(failure.label): \(failure.message)"
                 authentication = (failure, error.site)
             } else {
-                headline = "HTTPError: \(error)"
+                headline = "\(AnacondaError.Code.httpError): \(error)"
             }
         case let error as PluginLoadError:
-            headline = "PluginLoadError: \(error)"
+            headline = "\(AnacondaError.Code.pluginLoadError): \(error)"
         default:
             headline = "\(Self.label(of: error)): \(error)"
         }

@@ -59,7 +59,7 @@ extension Host {
                 return candidate
             }
         }
-        guard let first else { throw AnacondaError(label: "PluginLoadError", message: "no plugin provides login") }
+        guard let first else { throw AnacondaError(.pluginLoadError, message: "no plugin provides login") }
         return first
     }
 

@@ -51,7 +51,7 @@ struct LoginRouter {
             }
         }
         if host.options.site != nil, wrapperSite != nil {
-            return host.fail(ErrorReport(for: AnacondaError(label: "ValueError", message: "--at was specified twice")))
+            return host.fail(ErrorReport(for: AnacondaError(.valueError, message: "--at was specified twice")))
         }
         let requested = wrapperSite ?? host.options.site
         let choices: [Choice]

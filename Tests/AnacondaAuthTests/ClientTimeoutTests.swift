@@ -44,7 +44,7 @@ struct ClientTimeoutTests {
             _ = try await client.get("/api/account")
             Issue.record("expected a timeout")
         } catch let error as AnacondaError {
-            #expect(error.label == "Timeout")
+            #expect(error.code == .timeout)
             #expect(error.message.hasPrefix("No answer from 127.0.0.1:\(server.port) in time"))
         }
         // Well below AsyncHTTPClient's 60 s default read timeout even when the parallel test run starves this task

@@ -45,10 +45,10 @@ struct TokenInfoTests {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(try !TokenInfo(domain: "d", apiKey: makeJWT(exp: 1_800_000_100)).isExpired(now: now))
         #expect(try TokenInfo(domain: "d", apiKey: makeJWT(exp: 1_799_999_999)).isExpired(now: now))
-        #expect(throws: AnacondaError(label: "DecodeError", message: "Not enough segments")) {
+        #expect(throws: AnacondaError(.decodeError, message: "Not enough segments")) {
             try TokenInfo(domain: "d", apiKey: "plain-key").isExpired(now: now)
         }
-        #expect(throws: AnacondaError(label: "DecodeError", message: "The API key has no expiry time (no 'exp' claim)")) {
+        #expect(throws: AnacondaError(.decodeError, message: "The API key has no expiry time (no 'exp' claim)")) {
             try TokenInfo(domain: "d", apiKey: makeJWT(exp: nil)).isExpired(now: now)
         }
     }
@@ -111,7 +111,7 @@ struct FileKeyringTests {
             _ = try keyring.password(service: "Anaconda Cloud", account: "x")
             Issue.record("expected an error")
         } catch let error as AnacondaError {
-            #expect(error.label == "KeyringError")
+            #expect(error.code == .keyringError)
             #expect(error.message.hasPrefix("The keyring file \(path) cannot be read: it is not valid JSON"))
         }
         #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "{not json")
@@ -175,8 +175,7 @@ struct TokenStoreTests {
         })
         #expect(store.isReadOnly)
         #expect(try store.load()?.apiKey == "from-env")
-        #expect(throws: AnacondaError(
-            label: "PasswordSetError",
+        #expect(throws: AnacondaError(.passwordSetError,
             message: "This keyring cannot set passwords: the credential comes from environment variable "
                 + "ANACONDA_AUTH_API_KEY; remove it there to log in or out with a stored key")) {
             try store.save(TokenInfo(domain: "anaconda.com", apiKey: "x"))

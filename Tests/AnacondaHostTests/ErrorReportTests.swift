@@ -31,9 +31,8 @@ struct ErrorReportTests {
 
     @Test("the cause chain lists underlying errors outermost first")
     func causes() {
-        let error = AnacondaError(
-            label: "A", message: "outer",
-            underlying: AuthenticationRequiredError(.tokenExpired, underlying: AnacondaError(label: "C", message: "inner")))
+        let error = AnacondaError("A", message: "outer",
+            underlying: AuthenticationRequiredError(.tokenExpired, underlying: AnacondaError("C", message: "inner")))
         let report = ErrorReport(for: error)
         #expect(report.headline == "A: outer")
         #expect(report.causes == [

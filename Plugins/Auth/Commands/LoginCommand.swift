@@ -41,7 +41,7 @@ struct LoginCommand: PluginCommand {
                 let question = "You are already logged into Anaconda (\(site.domain)). Would you like to force a new login? [y/n] (n): "
                 guard let answer = confirm(question, terminal: terminal) else {
                     terminal.printError("Aborted.")
-                    throw ExitCode(1)
+                    throw ExitCode.failure
                 }
                 guard answer else { return }
             }

@@ -22,7 +22,7 @@ struct LogoutCommand: PluginCommand {
             let hadLogin: Bool
             do {
                 hadLogin = try await session.withClient { client in try await session.loginService(client).logOut() }
-            } catch let error as AnacondaError where error.label == "SSLError" || error.label == "ImportError" {
+            } catch let error as AnacondaError where error.code == .sslError || error.code == .importError {
                 // The key cannot be revoked from here, but the login must still go (a moved CA bundle is no dead end).
                 context.terminal.printError("warning: the key was not revoked (\(error.message))")
                 hadLogin = try session.store.delete()

@@ -57,7 +57,7 @@ struct StatusCommand: PluginCommand {
         } else {
             for status in statuses { context.terminal.print(Self.text(status, now: now, terminal: context.terminal)) }
         }
-        if !statuses.allSatisfy({ $0.isUsable(now: now) }) { throw ExitCode(1) }
+        if !statuses.allSatisfy({ $0.isUsable(now: now) }) { throw ExitCode.failure }
     }
 
     static func status(of session: PluginSession, defaultSite: String) throws -> SiteStatus {

@@ -42,7 +42,7 @@ enum SitesChange {
         case nil:
             guard let answer = context.terminal.confirm("Confirm: [y/n]: ") else {
                 context.terminal.printError("Aborted.")
-                throw ExitCode(1)
+                throw ExitCode.failure
             }
             guard answer else { return }
         case .yes:
@@ -56,12 +56,12 @@ enum SitesChange {
     /// Prints `message` and exits 2, as the reference does for bad arguments.
     static func usageError(_ message: String, _ context: PluginContext) -> ExitCode {
         context.terminal.printError(message)
-        return ExitCode(2)
+        return ExitCode.usage
     }
 
     /// Prints `message` and exits 1.
     static func failure(_ message: String, _ context: PluginContext) -> ExitCode {
         context.terminal.printError(message)
-        return ExitCode(1)
+        return ExitCode.failure
     }
 }

@@ -19,7 +19,7 @@ struct SitesRemoveCommand: PluginCommand {
         let table: SiteTables.Table?
         do {
             table = try sites.table(at: site, sources: sources, configFilePath: configuration.file.path)
-        } catch let error as AnacondaError where error.label == "UnknownSiteName" {
+        } catch let error as AnacondaError where error.code == .unknownSiteName {
             throw SitesChange.failure(
                 "The site or domain \(site) has not been configured in \(configuration.file.path)", context)
         }

@@ -7,21 +7,20 @@ enum OrganizationChoice {
         guard let first = organizations.first else {
             terminal.printError("No organizations found.")
             terminal.printError("Aborted.")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         if organizations.count == 1 {
             terminal.printError("Only one organization found, automatically selecting: \(first.name)")
             return first
         }
         guard terminal.isInteractive else {
-            throw AnacondaError(
-                label: "ValueError",
+            throw AnacondaError(.valueError,
                 message: "Several organizations found (\(organizations.map(\.name).joined(separator: ", "))): "
                     + "choose one with --org")
         }
         guard let index = terminal.choose("Please select an organization:", from: organizations.map(\.label)) else {
             terminal.printError("Aborted.")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         return organizations[index]
     }

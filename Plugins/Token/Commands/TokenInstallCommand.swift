@@ -44,7 +44,7 @@ enum TokenArgument {
         guard let argument, !argument.isEmpty else { return nil }
         guard argument == "-" else { return argument }
         guard let line = terminal.readLine()?.trimmingWhitespace(), !line.isEmpty else {
-            throw AnacondaError(label: "ValueError", message: "No token on standard input")
+            throw AnacondaError(.valueError, message: "No token on standard input")
         }
         return line
     }

@@ -31,8 +31,7 @@ struct TokenInstallation {
                 token = new.token ?? ""
             }
             guard try await api.accepts(token: token, repository: repository) else {
-                throw AnacondaError(
-                    label: "CondaTokenError",
+                throw AnacondaError(.condaTokenError,
                     message: "The token could not be validated. Please check that you have typed it correctly.")
             }
             try RepositoryTokens(store: session.store).set(token, for: organization)
@@ -54,13 +53,12 @@ struct TokenInstallation {
         terminal.printError(
             "Reissuing a new token will revoke and deactivate any existing token access. This action can't be undone.")
         guard terminal.isInteractive else {
-            throw AnacondaError(
-                label: "ConfirmationRequired",
+            throw AnacondaError(.confirmationRequired,
                 message: "Not reissuing the token of \(organization) without confirmation: run again with --yes, or on a terminal")
         }
         guard try Prompts.proceed(terminal) else {
             terminal.printError("Aborted.")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
     }
 }

@@ -38,7 +38,7 @@ struct TokenListCommand: PluginCommand {
         if rows.isEmpty {
             context.terminal.printError("No repo tokens are installed. Run anaconda token install.")
             context.terminal.printError("Aborted.")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
     }
 

@@ -28,7 +28,7 @@ struct TokenUninstallCommand: PluginCommand {
         } else if let org {
             guard try tokens.remove(organization: org) > 0 else {
                 context.terminal.printError("No repository token is installed for organization: \(org)")
-                throw ExitCode(1)
+                throw ExitCode.failure
             }
             context.terminal.printError("Successfully deleted token for organization: \(org)")
         }

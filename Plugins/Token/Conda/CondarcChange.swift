@@ -17,13 +17,13 @@ struct CondarcChange {
         switch RegularFile.read(path) {
         case .success(let bytes):
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw AnacondaError(label: "CondaRCError", message: "\(path): the file is not UTF-8 text; nothing was changed")
+                throw AnacondaError(.condaRCError, message: "\(path): the file is not UTF-8 text; nothing was changed")
             }
             original = text
         case .failure(.missing):
             original = nil
         case .failure(let failure):
-            throw AnacondaError(label: "CondaRCError", message: "\(path) cannot be read: \(failure)")
+            throw AnacondaError(.condaRCError, message: "\(path) cannot be read: \(failure)")
         }
         editor = CondarcEditor(try CondarcDocument(path: path, text: original ?? ""))
     }
@@ -39,8 +39,7 @@ struct CondarcChange {
             UnifiedDiff.colored(UnifiedDiff.fileDiff(from: original ?? "", to: editor.text, path: path), for: terminal, on: .standardError),
             to: .standardError)
         guard terminal.isInteractive else {
-            throw AnacondaError(
-                label: "ConfirmationRequired",
+            throw AnacondaError(.confirmationRequired,
                 message: "\(path) would change as shown; run again with \(option) to write it without asking, or on a terminal")
         }
         return try Prompts.proceed(terminal)
@@ -66,7 +65,7 @@ enum Prompts {
             guard let answer = terminal.readLine() else {
                 terminal.write("\n", to: .standardError)
                 terminal.printError("Aborted.")
-                throw ExitCode(1)
+                throw ExitCode.failure
             }
             switch answer.trimmingWhitespace().lowercased() {
             case "y": return true

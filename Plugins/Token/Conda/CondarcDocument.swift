@@ -117,8 +117,7 @@ struct CondarcDocument {
     }
 
     private func invalid(_ problem: String, line: Int? = nil) -> AnacondaError {
-        AnacondaError(
-            label: "CondaRCError",
+        AnacondaError(.condaRCError,
             message: "\(path)\(line.map { ", line \($0)" } ?? ""): \(problem); nothing was changed")
     }
 
@@ -134,8 +133,7 @@ struct CondarcDocument {
             default: ("\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)", nil)
             }
         let position = detail.mark.map { ", line \($0.line), column \($0.column)" } ?? ""
-        return AnacondaError(
-            label: "CondaRCError",
+        return AnacondaError(.condaRCError,
             message: "\(path)\(position): not valid YAML (\(detail.problem)); nothing was changed")
     }
 }

@@ -84,8 +84,7 @@ struct CondarcEditor {
         do {
             document = try CondarcDocument(path: document.path, text: text)
         } catch {
-            throw AnacondaError(
-                label: "CondaRCError",
+            throw AnacondaError(.condaRCError,
                 message: "\(document.path): the change would not be valid YAML (\(error)); nothing was changed")
         }
     }

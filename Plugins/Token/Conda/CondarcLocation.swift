@@ -31,8 +31,7 @@ enum CondarcLocation: Equatable {
             return Paths.join(Paths.absolute(prefix, relativeTo: context.workingDirectory), ".condarc")
         case .system:
             guard let root = CondaInstallation.root(in: context) else {
-                throw AnacondaError(
-                    label: "CondaNotFoundError",
+                throw AnacondaError(.condaNotFoundError,
                     message: "--system needs conda's installation, and none was found (CONDA_ROOT, CONDA_EXE or conda on "
                         + "PATH); use --file to name the .condarc to write")
             }

@@ -14,8 +14,7 @@ struct PremiumRepository: Equatable {
     init(environment: [String: String]) throws {
         var url = environment["CONDA_TOKEN_REPO_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultURL
         guard url.hasPrefix("https://") || url.hasPrefix("http://"), Self.origin(of: url) != nil else {
-            throw AnacondaError(
-                label: "ValueError", message: "CONDA_TOKEN_REPO_URL \(url) is not an http(s) URL with a host")
+            throw AnacondaError(.valueError, message: "CONDA_TOKEN_REPO_URL \(url) is not an http(s) URL with a host")
         }
         if !url.hasSuffix("/") { url += "/" }
         self.url = url

@@ -68,8 +68,7 @@ struct RepositoryAPI {
         do {
             return try body(JSONReader(try response.json()))
         } catch let error as JSONReader.FieldError {
-            throw AnacondaError(
-                label: "ValidationError", message: "The answer from \(response.url) is not \(what): \(error)")
+            throw AnacondaError(.validationError, message: "The answer from \(response.url) is not \(what): \(error)")
         }
     }
 }

@@ -27,7 +27,7 @@ struct RepositoryTokens {
     @discardableResult
     func remove(organization: String?) throws -> Int {
         guard var info = try store.load() else {
-            throw AnacondaError(label: "TokenNotFoundError", message: "Login is required to complete this action.")
+            throw AnacondaError(.tokenNotFoundError, message: "Login is required to complete this action.")
         }
         let before = info.repoTokens.count
         if let organization {

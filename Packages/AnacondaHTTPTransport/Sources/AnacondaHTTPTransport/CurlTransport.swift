@@ -27,7 +27,7 @@ final class CurlTransport: HTTPTransport {
         for (path, what) in [(settings.clientCertificate, "client_cert"), (settings.clientCertificateKey, "client_cert_key")] {
             guard let path else { continue }
             if case .failure(let failure) = RegularFile.read(path, limit: 4 << 20) {
-                throw AnacondaError(label: "SSLError", message: "Cannot read the client certificate \(path) (\(what)): \(failure)")
+                throw AnacondaError(.sslError, message: "Cannot read the client certificate \(path) (\(what)): \(failure)")
             }
         }
         loop = try CurlMultiLoop()
@@ -145,8 +145,7 @@ final class CurlTransport: HTTPTransport {
             switch RegularFile.read(file, limit: 4 << 20) {
             case .success(let bytes): bundle += bytes + [0x0A]
             case .failure(let failure) where files.count == 1:
-                throw AnacondaError(
-                    label: "SSLError",
+                throw AnacondaError(.sslError,
                     message: "Cannot read the CA bundle \(path) (ssl_verify): \(failure); set ssl_verify to true, "
                         + "false, truststore or the path of a CA bundle file or directory")
             case .failure: continue

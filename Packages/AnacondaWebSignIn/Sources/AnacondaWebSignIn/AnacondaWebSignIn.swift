@@ -165,18 +165,18 @@ public final class AnacondaWebSignIn: Sendable {
             return (nil, sessionCookies.deletions(existing: cookies))
         }
         guard session.accessTokenIsStale(now: time) else { return (session, []) }
-        guard settings.refreshTokens, let refreshToken = session.refreshToken,
-            let fresh = await refreshes.refreshed(session, refreshToken: refreshToken, using: { [self] in
-                await refreshed(session, refreshToken: refreshToken)
-            }),
+        guard settings.refreshTokens,
+            let fresh = await refreshes.refreshed(session, using: { [self] in await refreshed($0) }),
             let headers = try? sealCookies(fresh, existing: cookies)
         else { return (nil, sessionCookies.deletions(existing: cookies)) }
         return (fresh, headers)
     }
 
     /// A session whose access token is refreshed, or `nil` when the provider refuses.
-    private func refreshed(_ session: WebSession, refreshToken: String) async -> WebSession? {
-        guard let tokens = try? await provider.refresh(refreshToken) else { return nil }
+    private func refreshed(_ session: WebSession) async -> WebSession? {
+        guard let refreshToken = session.refreshToken, let tokens = try? await provider.refresh(refreshToken) else {
+            return nil
+        }
         if let idToken = tokens.idToken {
             guard let claims = try? await provider.verify(idToken: idToken, nonce: nil),
                 claims.subject == session.user.subject

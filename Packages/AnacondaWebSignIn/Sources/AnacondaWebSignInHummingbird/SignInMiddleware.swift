@@ -43,7 +43,15 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
         } else if !isOptional {
             return Self.withCookies(signInRedirect(request), setCookies)
         }
-        return Self.withCookies(try await next(request, context), setCookies)
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError where !setCookies.isEmpty {
+            // A refreshed session must reach the browser with any answer (a 404 too): its old refresh token is
+            // no longer valid.
+            response = try error.response(from: request, context: context)
+        }
+        return Self.withCookies(response, setCookies)
     }
 
     /// Sends a browser to the login (returning to this page); other clients get 401.

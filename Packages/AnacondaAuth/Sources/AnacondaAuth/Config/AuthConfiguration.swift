@@ -49,8 +49,7 @@ public struct AuthConfiguration: Sendable {
     private func selectTable(upper: [SiteField: SourcedValue], at: String?) throws -> SiteTables.Table? {
         if let site = upper[.site]?.value.stringValue {
             guard let table = sites.table(named: site) else {
-                throw AnacondaError(
-                    label: "UnknownSiteName", message: "The site name \(site) has not been configured in \(file.path)")
+                throw AnacondaError(.unknownSiteName, message: "The site name \(site) has not been configured in \(file.path)")
             }
             return table
         }

@@ -16,10 +16,10 @@ public struct ConfigFile: Sendable {
             return ConfigFile(path: path, document: .object([]), text: nil)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnacondaError(label: "OSError", message: "Failed to read \(path): permission denied")
+            throw AnacondaError(.osError, message: "Failed to read \(path): permission denied")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw AnacondaError(label: "AnacondaConfigTomlSyntaxError", message: "\(path): the file is not UTF-8 text")
+            throw AnacondaError(.anacondaConfigTomlSyntaxError, message: "\(path): the file is not UTF-8 text")
         }
         return try ConfigFile(path: path, text: text)
     }
@@ -30,7 +30,7 @@ public struct ConfigFile: Sendable {
         do {
             document = try TOMLParser.parse(text)
         } catch {
-            throw AnacondaError(label: "AnacondaConfigTomlSyntaxError", message: "\(path): \(error)")
+            throw AnacondaError(.anacondaConfigTomlSyntaxError, message: "\(path): \(error)")
         }
         self.init(path: path, document: document, text: text)
     }

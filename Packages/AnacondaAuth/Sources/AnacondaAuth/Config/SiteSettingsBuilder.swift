@@ -81,8 +81,7 @@ extension AnacondaError {
     /// Invalid configuration values, rendered as the reference does: `AnacondaConfigValidationError: ` and one
     /// bullet per problem.
     public static func invalidConfiguration(_ problems: [ConfigProblem]) -> AnacondaError {
-        AnacondaError(
-            label: "AnacondaConfigValidationError", message: "\n" + problems.map(\.bullet).joined(separator: "\n"))
+        AnacondaError(.anacondaConfigValidationError, message: "\n" + problems.map(\.bullet).joined(separator: "\n"))
     }
 }
 

@@ -66,8 +66,7 @@ public struct SiteTables: Sendable {
     public func table(withDomain domain: String, sources: ConfigurationSources) throws -> Table? {
         let matches = tables.filter { $0.domain == domain }
         if matches.count > 1 {
-            throw AnacondaError(
-                label: "ValueError",
+            throw AnacondaError(.valueError,
                 message: "The domain \(domain) matches more than one configured site "
                     + "(\(matches.map(\.name).joined(separator: ", ")))")
         }
@@ -80,7 +79,6 @@ public struct SiteTables: Sendable {
         let domain = (try? SiteValueParser.domain(.string(key))) ?? key
         if let table = try table(withDomain: domain, sources: sources) { return table }
         if domain == "anaconda.com" { return Table(name: "anaconda.com", values: [:]) }
-        throw AnacondaError(
-            label: "UnknownSiteName", message: "The site or domain \(key) has not been configured in \(configFilePath)")
+        throw AnacondaError(.unknownSiteName, message: "The site or domain \(key) has not been configured in \(configFilePath)")
     }
 }

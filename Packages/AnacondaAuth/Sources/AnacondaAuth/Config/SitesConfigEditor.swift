@@ -37,8 +37,7 @@ public struct SitesConfigEditor {
         let path = ["sites", name]
         if outline.section(path) == nil {
             if let sitesTable = outline.section(["sites"]), outline.assignment(name, inSection: sitesTable) != nil {
-                throw AnacondaError(
-                    label: "ValueError",
+                throw AnacondaError(.valueError,
                     message: "The site \(name) is written as an inline table; edit it in the config file by hand")
             }
             insertNewSite(name, values: values)

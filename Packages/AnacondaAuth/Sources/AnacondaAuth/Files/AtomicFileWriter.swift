@@ -64,6 +64,6 @@ public enum AtomicFileWriter {
     }
 
     static func failure(_ message: String) -> AnacondaError {
-        AnacondaError(label: "OSError", message: "\(message): \(String(cString: strerror(errno)))")
+        AnacondaError(.osError, message: "\(message): \(String(cString: strerror(errno)))")
     }
 }

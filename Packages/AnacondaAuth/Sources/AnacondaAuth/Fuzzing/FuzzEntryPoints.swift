@@ -24,14 +24,14 @@ import FoundationEssentials
     /// A TOML document as the config loader reads it (UTF-8 text, then the parser), for the conformance script.
     public static func decodeTOML(_ bytes: [UInt8]) throws -> JSONValue {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw AnacondaError(label: "AnacondaConfigTomlSyntaxError", message: "the file is not UTF-8 text")
+            throw AnacondaError(.anacondaConfigTomlSyntaxError, message: "the file is not UTF-8 text")
         }
         return try TOMLParser.parse(text)
     }
 
     /// The `~/.anaconda/keyring` file: the document, then every entry as a stored login, written back and read again.
     public static func keyringFile(_ bytes: [UInt8]) {
-        let corrupt: (String) -> AnacondaError = { AnacondaError(label: "KeyringError", message: $0) }
+        let corrupt: (String) -> AnacondaError = { AnacondaError(.keyringError, message: $0) }
         guard let document = try? FileKeyring.document(from: bytes, corrupt: corrupt) else { return }
         guard case .object(let services) = document else { return }
         for service in services {

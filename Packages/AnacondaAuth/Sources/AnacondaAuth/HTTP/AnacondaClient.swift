@@ -179,8 +179,7 @@ public final class AnacondaClient: Sendable {
                 "HTTP \(response.statusCode) redirects \(current.method) \(URLRedaction.redact(current.url)) to \(URLRedaction.redact(next.url))")
             current = next
         }
-        throw AnacondaError(
-            label: "TooManyRedirects", message: "Exceeded \(Redirects.limit) redirects from \(URLRedaction.redact(request.url))")
+        throw AnacondaError(.tooManyRedirects, message: "Exceeded \(Redirects.limit) redirects from \(URLRedaction.redact(request.url))")
     }
 
     private func canRetry(_ method: String, _ attempt: Int) -> Bool {
@@ -233,17 +232,15 @@ public final class AnacondaClient: Sendable {
         let details = TransportDetails(text: "\(failure.description) (\(url))", underlying: failure.underlying)
         switch failure.kind {
         case .certificate:
-            return (AnacondaError(
-                label: "SSLError",
+            return (AnacondaError(.sslError,
                 message: "Cannot verify \(host): \(failure.summary). Set ssl_verify to the CA bundle that signed "
                     + "its certificate, or to false to turn verification off",
                 underlying: details), false)
         case .timeout:
-            return (AnacondaError(label: "Timeout", message: "No answer from \(host) in time", underlying: details),
+            return (AnacondaError(.timeout, message: "No answer from \(host) in time", underlying: details),
                     failure.isRetryable)
         case .connection:
-            return (AnacondaError(
-                label: "ConnectionError", message: "Cannot connect to \(host): \(failure.summary)", underlying: details),
+            return (AnacondaError(.connectionError, message: "Cannot connect to \(host): \(failure.summary)", underlying: details),
                     failure.isRetryable)
         }
     }

@@ -26,7 +26,7 @@ public struct AnacondaResponse: Sendable {
         do {
             return try JSONValue.parse(body)
         } catch {
-            throw AnacondaError(label: "JSONDecodeError", message: "The response from \(url) is not JSON: \(error)")
+            throw AnacondaError(.jsonDecodeError, message: "The response from \(url) is not JSON: \(error)")
         }
     }
 

@@ -39,13 +39,11 @@ public enum HTTPTransportLoader {
                 let pointer = unsafeBitCast(symbol, to: Entry.self)(),
                 let factory = Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any HTTPTransportFactory
             else {
-                throw AnacondaError(
-                    label: "ImportError", message: "\(candidate) does not provide \(entryPoint); reinstall anaconda")
+                throw AnacondaError(.importError, message: "\(candidate) does not provide \(entryPoint); reinstall anaconda")
             }
             return factory
         }
-        throw AnacondaError(
-            label: "ImportError",
+        throw AnacondaError(.importError,
             message: "Cannot load the HTTP transport \(libraryName): \(errors.joined(separator: "; ")); reinstall anaconda")
     }
 }

@@ -35,8 +35,7 @@ struct ProxySelection: Equatable {
         else { return nil }
         guard let proxy = parse(chosen.url) else {
             // The URL may hold a password: the message names where it came from, not its text.
-            throw AnacondaError(
-                label: "ValueError",
+            throw AnacondaError(.valueError,
                 message: "The proxy URL in \(chosen.source) is invalid: it needs a host and a port from 1 to 65535")
         }
         return proxy

@@ -21,8 +21,7 @@ enum Redirects {
             !host.isEmpty, target.port.map({ (1...65535).contains($0) }) ?? true,
             hasValidPort(location)
         else {
-            throw AnacondaError(
-                label: "InvalidURL",
+            throw AnacondaError(.invalidURL,
                 message: "The server at \(URLRedaction.redact(request.url)) redirected to an invalid location: "
                     + URLRedaction.redact(String(location.prefix(200))))
         }

@@ -26,7 +26,7 @@ struct AuthorizationCodeFlow {
             .init(name: "code_challenge_method", value: "S256"),
         ]
         guard let url = components?.string else {
-            throw AnacondaError(label: "ValueError", message: "Invalid authorization_endpoint \(configuration.authorizationEndpoint)")
+            throw AnacondaError(.valueError, message: "Invalid authorization_endpoint \(configuration.authorizationEndpoint)")
         }
         terminal.printError("Open the following URL in a browser to log in:\n\n\(url)\n")
         if browser.open(url) {
@@ -51,8 +51,7 @@ struct AuthorizationCodeFlow {
         let body = (try? response.json()) ?? .object([])
         guard let token = body["access_token"]?.stringValue, body["error"] == nil else {
             let error = body["error"]?.stringValue ?? "HTTP \(response.statusCode)"
-            throw AnacondaError(
-                label: "AuthenticationError",
+            throw AnacondaError(.authenticationError,
                 message: "Could not complete authentication: \(error) \(body["error_description"]?.stringValue ?? "")"
                     .trimmingWhitespace())
         }

@@ -14,7 +14,7 @@ struct DeviceFlow {
     /// The access token once the user approves.
     func run() async throws -> String {
         guard let endpoint = configuration.deviceAuthorizationEndpoint else {
-            throw AnacondaError(label: "DeviceFlowError", message: "Server does not support device authorization")
+            throw AnacondaError(.deviceFlowError, message: "Server does not support device authorization")
         }
         let site = client.site
         let response: AnacondaResponse
@@ -22,7 +22,7 @@ struct DeviceFlow {
             response = try await client.post(endpoint, form: [("client_id", site.clientID), ("scope", "openid")])
             try response.raiseForStatus()
         } catch {
-            throw AnacondaError(label: "DeviceFlowError", message: "Device authorization request failed: \(error)", underlying: error)
+            throw AnacondaError(.deviceFlowError, message: "Device authorization request failed: \(error)", underlying: error)
         }
         let authorization = try Authorization(try response.json())
         var interval = authorization.interval
@@ -51,7 +51,7 @@ struct DeviceFlow {
             polls += 1
             try await sleep(min(wait, max(.zero, deadline - ContinuousClock.now)))
             guard ContinuousClock.now < deadline else {
-                throw AnacondaError(label: "DeviceFlowTimeout", message: "Device authorization timed out")
+                throw AnacondaError(.deviceFlowTimeout, message: "Device authorization timed out")
             }
             let poll: AnacondaResponse
             do {
@@ -61,7 +61,7 @@ struct DeviceFlow {
                         ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", authorization.deviceCode),
                         ("client_id", site.clientID),
                     ])
-            } catch let error as AnacondaError where ["ConnectionError", "Timeout"].contains(error.label) {
+            } catch let error as AnacondaError where [.connectionError, .timeout].contains(error.code) {
                 client.logger.debug("Polling failed (\(error.message)); trying again until the code expires")
                 continue
             }
@@ -88,8 +88,7 @@ struct DeviceFlow {
             guard let deviceCode = body["device_code"]?.stringValue, let userCode = body["user_code"]?.stringValue,
                 let verificationURI = body["verification_uri"]?.stringValue
             else {
-                throw AnacondaError(
-                    label: "DeviceFlowError",
+                throw AnacondaError(.deviceFlowError,
                     message: "The device authorization response lacks device_code, user_code or verification_uri")
             }
             self.deviceCode = deviceCode
@@ -118,14 +117,14 @@ struct DeviceFlow {
         switch result["error"]?.stringValue {
         case "authorization_pending": return .pending
         case "slow_down": return .slowDown
-        case "access_denied": throw AnacondaError(label: "DeviceFlowDenied", message: "User denied authorization")
-        case "expired_token": throw AnacondaError(label: "DeviceFlowTimeout", message: "Device code expired")
+        case "access_denied": throw AnacondaError(.deviceFlowDenied, message: "User denied authorization")
+        case "expired_token": throw AnacondaError(.deviceFlowTimeout, message: "Device code expired")
         case let error?:
             let description = result["error_description"]?.stringValue ?? ""
-            throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: \(error) - \(description)")
+            throw AnacondaError(.deviceFlowError, message: "Token request failed: \(error) - \(description)")
         case nil:
             try poll.raiseForStatus()
-            throw AnacondaError(label: "DeviceFlowError", message: "Token request failed: the response has no access_token")
+            throw AnacondaError(.deviceFlowError, message: "Token request failed: the response has no access_token")
         }
     }
 
@@ -144,8 +143,7 @@ struct DeviceFlow {
         guard let value, value != .null else { return .seconds(defaultSeconds) }
         guard let number = value.doubleValue, number.isFinite, number >= 0 else {
             let shown = JSONWriter.python.string(value).prefix(40)
-            throw AnacondaError(
-                label: "DeviceFlowError",
+            throw AnacondaError(.deviceFlowError,
                 message: "The device authorization response has an invalid \(name): \(shown) (expected a number of seconds)")
         }
         return .milliseconds(Int((min(max(number, range.lowerBound), range.upperBound) * 1000).rounded(.up)))

@@ -65,7 +65,7 @@ public struct LoginService: Sendable {
             if let key = Self.mintedKey(from: response) { return key }
         }
         terminal.printError("Error retrieving an API key")
-        throw AnacondaError(label: "AuthenticationError", message: "")
+        throw AnacondaError(.authenticationError, message: "")
     }
 
     /// The key of an API-key endpoint's answer: 201 with a string `api_key`, nothing else.

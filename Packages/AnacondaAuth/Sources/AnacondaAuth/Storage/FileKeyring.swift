@@ -71,7 +71,7 @@ public struct FileKeyring: Keyring {
         let current: JSONValue
         do {
             current = try readDocument() ?? .object([])
-        } catch let error as AnacondaError where error.label == "KeyringError" {
+        } catch let error as AnacondaError where error.code == .keyringError {
             // Keep the unreadable file for the user, then start a fresh one.
             let backup = target + ".corrupt-" + ConfigBackup.stamp(Date())
             guard rename(target, backup) == 0 else { throw error }
@@ -93,8 +93,7 @@ public struct FileKeyring: Keyring {
         var targetInfo = stat()
         guard stat(target, &targetInfo) == 0 else { return target }
         guard targetInfo.st_uid == getuid(), targetInfo.st_mode & 0o022 == 0 else {
-            throw AnacondaError(
-                label: "KeyringError",
+            throw AnacondaError(.keyringError,
                 message: "The keyring \(path) is a symbolic link to \(target), which belongs to another user or is "
                     + "writable by others; refusing to use it")
         }
@@ -112,11 +111,11 @@ public struct FileKeyring: Keyring {
         case .failure(.missing):
             return nil
         case .failure(let failure):
-            throw AnacondaError(label: "KeyringError", message: "The keyring file \(target) cannot be read: \(failure)")
+            throw AnacondaError(.keyringError, message: "The keyring file \(target) cannot be read: \(failure)")
         }
     }
 
     private func corrupt(_ reason: String) -> AnacondaError {
-        AnacondaError(label: "KeyringError", message: "The keyring file \(path) cannot be read: \(reason)")
+        AnacondaError(.keyringError, message: "The keyring file \(path) cannot be read: \(reason)")
     }
 }

@@ -79,7 +79,7 @@ public struct TokenInfo: Sendable, Equatable {
 
     /// When the API key expires: its JWT `exp` claim, read without verifying the signature (as the reference).
     public func expiration() throws -> Date {
-        guard let apiKey else { throw AnacondaError(label: "TokenNotFoundError", message: "Login is required to complete this action.") }
+        guard let apiKey else { throw AnacondaError(.tokenNotFoundError, message: "Login is required to complete this action.") }
         return try JWTClaims.expiration(of: apiKey)
     }
 
@@ -102,7 +102,7 @@ public enum JWTClaims {
     public static func expiration(of token: String) throws -> Date {
         let claims = try payload(of: token)
         guard let seconds = claims["exp"]?.doubleValue, seconds.isFinite else {
-            throw AnacondaError(label: "DecodeError", message: "The API key has no expiry time (no 'exp' claim)")
+            throw AnacondaError(.decodeError, message: "The API key has no expiry time (no 'exp' claim)")
         }
         return Date(timeIntervalSince1970: seconds)
     }
@@ -111,13 +111,12 @@ public enum JWTClaims {
     public static func payload(of token: String) throws -> JSONValue {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3 else {
-            throw AnacondaError(
-                label: "DecodeError", message: segments.count < 3 ? "Not enough segments" : "Too many segments")
+            throw AnacondaError(.decodeError, message: segments.count < 3 ? "Not enough segments" : "Too many segments")
         }
         guard let data = Base64URL.decode(segments[1]), let payload = try? JSONValue.parse(data),
             case .object = payload
         else {
-            throw AnacondaError(label: "DecodeError", message: "Invalid payload in the API key (not base64url JSON)")
+            throw AnacondaError(.decodeError, message: "Invalid payload in the API key (not base64url JSON)")
         }
         return payload
     }

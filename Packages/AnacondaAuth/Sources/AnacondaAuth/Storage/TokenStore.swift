@@ -80,8 +80,7 @@ public struct TokenStore: Sendable {
         do {
             return try TokenInfo.decode(value, domain: account)
         } catch {
-            throw AnacondaError(
-                label: "KeyringError",
+            throw AnacondaError(.keyringError,
                 message: "The login stored for \(account) in \(keyring.description) cannot be read: \(error)")
         }
     }

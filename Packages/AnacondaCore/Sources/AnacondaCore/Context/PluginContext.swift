@@ -39,7 +39,7 @@ public struct PluginContext: Sendable {
     /// Both at once is an error, as in the reference.
     public func site(commandOption: String?) throws -> String? {
         switch (site, commandOption) {
-        case (.some, .some): throw AnacondaError(label: "ValueError", message: "--at was specified twice")
+        case (.some, .some): throw AnacondaError(.valueError, message: "--at was specified twice")
         case (let global, nil): return global
         case (nil, let option): return option
         }

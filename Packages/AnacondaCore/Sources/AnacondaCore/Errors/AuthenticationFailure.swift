@@ -9,15 +9,18 @@ public enum AuthenticationFailure: Sendable, Equatable {
     /// The server requires a credential and none was sent.
     case authenticationMissing
 
-    /// The class-like label.
-    public var label: String {
+    /// The error code (its label is the reference's).
+    public var code: AnacondaError.Code {
         switch self {
-        case .tokenNotFound: "TokenNotFoundError"
-        case .tokenExpired: "TokenExpiredError"
-        case .invalidAuthentication: "InvalidAuthentication"
-        case .authenticationMissing: "AuthenticationMissingError"
+        case .tokenNotFound: .tokenNotFoundError
+        case .tokenExpired: .tokenExpiredError
+        case .invalidAuthentication: .invalidAuthentication
+        case .authenticationMissing: .authenticationMissingError
         }
     }
+
+    /// The class-like label.
+    public var label: String { code.label }
 
     /// The message, exactly as the reference prints it.
     public var message: String {

@@ -8,6 +8,6 @@ public protocol PluginCommand: ParsableCommand {
 extension PluginCommand {
     /// Plugin commands run only inside the host, which calls ``run(in:)``.
     public func run() throws {
-        throw AnacondaError(label: "PluginError", message: "\(Self._commandName) must be run by the anaconda host")
+        throw AnacondaError(.pluginError, message: "\(Self._commandName) must be run by the anaconda host")
     }
 }

@@ -1,8 +1,9 @@
 import FoundationEssentials
 
 /// One refresh per refresh token in this process: requests that arrive together with the same stale session share
-/// the refresh, and requests that still carry the old cookie for a minute afterwards get the new session instead of
-/// presenting a refresh token the provider has already rotated away.
+/// the refresh, and requests that still carry the old cookie for a minute afterwards (a response that set the new
+/// one has not reached the browser yet) get the new session instead of presenting a refresh token the provider has
+/// already rotated away. When that newer session has gone stale as well, its own refresh token is refreshed.
 actor RefreshCoordinator {
     private var inFlight: [String: Task<WebSession?, Never>] = [:]
     private var recent: [String: (session: WebSession, at: Date)] = [:]
@@ -12,18 +13,23 @@ actor RefreshCoordinator {
         self.now = now
     }
 
-    func refreshed(
-        _ session: WebSession, refreshToken: String, using refresh: @escaping @Sendable () async -> WebSession?
-    ) async -> WebSession? {
+    /// `session` with a fresh access token, made by `refresh` (which uses the session's refresh token), or `nil`.
+    func refreshed(_ session: WebSession, using refresh: @escaping @Sendable (WebSession) async -> WebSession?) async
+        -> WebSession?
+    {
+        guard let token = session.refreshToken else { return nil }
         let time = now()
         recent = recent.filter { time.timeIntervalSince($0.value.at) < 60 }
-        if let done = recent[refreshToken] { return done.session }
-        if let task = inFlight[refreshToken] { return await task.value }
-        let task = Task { await refresh() }
-        inFlight[refreshToken] = task
+        if let done = recent[token]?.session {
+            if !done.accessTokenIsStale(now: time) { return done }
+            if let newer = done.refreshToken, newer != token { return await refreshed(done, using: refresh) }
+        }
+        if let task = inFlight[token] { return await task.value }
+        let task = Task { await refresh(session) }
+        inFlight[token] = task
         let result = await task.value
-        inFlight[refreshToken] = nil
-        if let result { recent[refreshToken] = (result, now()) }
+        inFlight[token] = nil
+        if let result { recent[token] = (result, now()) }
         return result
     }
 }

@@ -27,8 +27,9 @@ public struct WebSession: Codable, Sendable, Equatable {
 
     func isExpired(now: Date) -> Bool { Double(expiry) <= now.timeIntervalSince1970 }
 
-    /// Whether the access token needs refreshing: expired, or expiring within `margin` seconds.
-    func accessTokenIsStale(now: Date, margin: Double = 15) -> Bool {
+    /// Whether the access token needs refreshing: expired, or expiring within `margin` seconds (time for the
+    /// request that uses it).
+    func accessTokenIsStale(now: Date, margin: Double = 2) -> Bool {
         Double(accessTokenExpiry) <= now.timeIntervalSince1970 + margin
     }
 
