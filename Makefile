@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin example-program reference packaging-tools browser-tools test web-test docs release install bench demo clean fuzz fuzz-build dist conda-package
+.PHONY: build example-plugin example-program web-example web-demo reference packaging-tools browser-tools test web-test docs release install bench demo clean fuzz fuzz-build dist conda-package
 
 # The host, the shared libraries (Packages/) and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -52,8 +52,17 @@ web-test: browser-tools
 example-program:
 	cd Examples/AccountExample && $(SWIFT) build
 
-test: build example-plugin example-program reference packaging-tools
+# The example web app with "Sign in with Anaconda" (its own package, like a user's).
+web-example:
+	cd Examples/WebExample && $(SWIFT) build
+
+# The local server as the OIDC provider and the example web app; prints the URL to open (Ctrl-C stops).
+web-demo: build web-example
+	scripts/web-demo.sh
+
+test: build example-plugin example-program web-example reference packaging-tools browser-tools
 	$(SWIFT) test
+	$(MAKE) web-test
 
 release:
 	$(SWIFT) build -c release
