@@ -159,9 +159,10 @@ public final class AnacondaWebSignIn: Sendable {
     /// or its access token expired and cannot be refreshed. `cookies` are to be set on the response (a refreshed
     /// session, or deletions).
     public func session(for cookies: RequestCookies) async -> (session: WebSession?, cookies: [SetCookie]) {
-        guard cookies[SessionCookies.name] != nil else { return (nil, []) }
+        guard let sealed = sessionCookies.joined(cookies) else { return (nil, []) }
         let time = now()
-        guard let session = sessionCookies.session(in: cookies, cache: openedSessions), !session.isExpired(now: time) else {
+        guard let session = sessionCookies.session(sealed: sealed, cache: openedSessions), !session.isExpired(now: time)
+        else {
             return (nil, sessionCookies.deletions(existing: cookies))
         }
         guard session.accessTokenIsStale(now: time) else { return (session, []) }

@@ -32,14 +32,46 @@ public struct RequestCookies: Sendable {
         return values
     }
 
+    /// The value of the first `name=value` pair in `header`: a scan of its bytes (this runs on every request).
     private static func value(of name: String, in header: String) -> String? {
-        var found: String?
-        forEachPair(in: header) { pairName, value in
-            guard pairName.elementsEqual(name.utf8) else { return false }
-            found = unquoted(value)
-            return true
+        var header = header
+        var name = name
+        return header.withUTF8 { bytes in
+            name.withUTF8 { wanted in
+                var index = 0
+                while index < bytes.count {
+                    let pairStart = index
+                    var equals: Int?
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ";") {
+                        if equals == nil, bytes[index] == UInt8(ascii: "=") { equals = index }
+                        index += 1
+                    }
+                    let pairEnd = index
+                    index += 1
+                    guard let equals else { continue }
+                    let nameRange = trimmed(bytes, pairStart, equals)
+                    guard nameRange.count == wanted.count, !wanted.isEmpty,
+                        zip(bytes[nameRange], wanted).allSatisfy({ $0 == $1 })
+                    else { continue }
+                    var valueRange = trimmed(bytes, equals + 1, pairEnd)
+                    if valueRange.count >= 2, bytes[valueRange.lowerBound] == UInt8(ascii: "\""),
+                        bytes[valueRange.upperBound - 1] == UInt8(ascii: "\"")
+                    {
+                        valueRange = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
+                    }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)
+                }
+                return nil
+            }
         }
-        return found
+    }
+
+    /// `start..<end` without the spaces and tabs at either end.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+        var (start, end) = (start, end)
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return start..<end
     }
 
     /// Calls `body` with each `name=value` pair's trimmed name and value until it returns true.

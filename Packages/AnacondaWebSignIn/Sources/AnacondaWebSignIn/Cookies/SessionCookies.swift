@@ -41,7 +41,11 @@ struct SessionCookies: Sendable {
 
     /// The session the request's cookies carry, or `nil` when there is none or it does not open.
     func session(in cookies: RequestCookies, cache: OpenedSessions? = nil) -> WebSession? {
-        guard let sealed = joined(cookies) else { return nil }
+        joined(cookies).flatMap { session(sealed: $0, cache: cache) }
+    }
+
+    /// The session sealed in `sealed` (the chunks joined), or `nil` when it does not open.
+    func session(sealed: String, cache: OpenedSessions? = nil) -> WebSession? {
         let open = { () -> WebSession? in
             guard let plaintext = sealer.open(sealed, name: Self.name) else { return nil }
             return try? JSONDecoder().decode(WebSession.self, from: Data(plaintext))
@@ -53,6 +57,8 @@ struct SessionCookies: Sendable {
     /// The sealed text the request carries (chunks joined), or `nil`.
     func joined(_ cookies: RequestCookies) -> String? {
         guard var text = cookies[Self.name] else { return nil }
+        // A sealed session that fits one cookie is shorter than a chunk: no further chunk to look for.
+        guard text.utf8.count >= Self.chunkSize else { return text }
         for index in 1..<(Self.maximumChunks + 1) {
             guard let chunk = cookies[Self.chunkName(index)] else { break }
             text += chunk
@@ -67,5 +73,7 @@ struct SessionCookies: Sendable {
         }
     }
 
-    static func chunkName(_ index: Int) -> String { index == 0 ? name : "\(name).\(index)" }
+    private static let chunkNames = (0...maximumChunks).map { $0 == 0 ? name : "\(name).\($0)" }
+
+    static func chunkName(_ index: Int) -> String { chunkNames[index] }
 }
