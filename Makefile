@@ -5,7 +5,7 @@ EXAMPLE := Plugins/ExamplePlugin
 
 REFERENCE := .build-reference
 
-.PHONY: build example-plugin example-program web-example web-demo reference packaging-tools browser-tools test web-test docs release install bench demo clean fuzz fuzz-build dist conda-package
+.PHONY: format lint build example-plugin example-program web-example web-demo reference packaging-tools browser-tools test web-test docs release install bench demo clean fuzz fuzz-build dist conda-package
 
 # The host, the shared libraries (Packages/) and the repository's plugins; the top-level manifest is copied next
 # to the binary so `swift build` output finds its plugins.
@@ -60,8 +60,12 @@ web-example:
 web-demo: build web-example
 	scripts/web-demo.sh
 
-test: build example-plugin example-program web-example reference packaging-tools browser-tools
-	$(SWIFT) test
+# One build with the tests (a plain `swift build` compiles without testability, so `swift test` after it would
+# compile everything a second time).
+test: example-plugin example-program web-example reference packaging-tools browser-tools
+	$(SWIFT) build --build-tests
+	cp plugin-manifest.json .build/debug/plugin-manifest.json
+	$(SWIFT) test --skip-build
 	$(MAKE) web-test
 
 release:
@@ -94,6 +98,15 @@ fuzz-build:
 
 fuzz: fuzz-build
 	scripts/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# swift-format (the toolchain's `swift format`) with .swift-format: `make format` rewrites, `make lint` checks (CI).
+SWIFT_SOURCES = Sources Plugins/Auth Plugins/Token Plugins/ExamplePlugin/Sources $(wildcard Packages/*/Sources) Tests \
+	Examples/AccountExample/Sources Examples/WebExample/Sources Fuzz/Sources
+format:
+	$(SWIFT) format format --in-place --recursive $(SWIFT_SOURCES)
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)
 
 # The DocC catalogs of the shared libraries, warnings as errors (CI runs it).
 DOC_LIBRARIES = AnacondaCore AnacondaPluginAPI AnacondaAuth

@@ -34,7 +34,8 @@ struct ClickHelp {
         } catch {
             dump = commandType.fullMessage(for: error)
         }
-        guard let json = try? JSONValue.parse(dump), let command = json["command"], let root = Self.command(command) else {
+        guard let json = try? JSONValue.parse(dump), let command = json["command"], let root = Self.command(command)
+        else {
             return nil
         }
         self.root = root
@@ -43,7 +44,9 @@ struct ClickHelp {
     private static func command(_ json: JSONValue) -> Command? {
         guard let name = json["commandName"]?.stringValue else { return nil }
         let arguments: [Argument] = Self.list(json["arguments"]).compactMap { argument in
-            guard argument["shouldDisplay"] != .bool(false), let kind = argument["kind"]?.stringValue else { return nil }
+            guard argument["shouldDisplay"] != .bool(false), let kind = argument["kind"]?.stringValue else {
+                return nil
+            }
             let names = Self.list(argument["names"]).compactMap { name -> String? in
                 guard let text = name["name"]?.stringValue else { return nil }
                 return name["kind"]?.stringValue == "short" ? "-" + text : "--" + text
@@ -54,7 +57,8 @@ struct ClickHelp {
                 isOptional: argument["isOptional"] == .bool(true), isRepeating: argument["isRepeating"] == .bool(true))
         }
         return Command(
-            name: name, abstract: json["abstract"]?.stringValue ?? "", discussion: json["discussion"]?.stringValue ?? "",
+            name: name, abstract: json["abstract"]?.stringValue ?? "",
+            discussion: json["discussion"]?.stringValue ?? "",
             arguments: arguments, subcommands: Self.list(json["subcommands"]).compactMap(Self.command))
     }
 
@@ -95,8 +99,10 @@ struct ClickHelp {
         if !command.discussion.isEmpty { text += "\n" + wrap(command.discussion, indent: 2, columns: columns) + "\n" }
         let positionals = command.arguments.filter { $0.kind == "positional" && !$0.abstract.isEmpty }
         if !positionals.isEmpty {
-            text += "\nArguments:\n" + table(
-                positionals.map { ((($0.valueName ?? "argument").uppercased()), $0.abstract) }, columns: columns)
+            text +=
+                "\nArguments:\n"
+                + table(
+                    positionals.map { ((($0.valueName ?? "argument").uppercased()), $0.abstract) }, columns: columns)
         }
         var options = optionRows(command)
         options.append(("-h, --help", "Show this message and exit."))
@@ -156,7 +162,8 @@ struct ClickHelp {
         let width = min(rows.map(\.0.count).max() ?? 0, 30)
         let helpColumn = width + 4
         return rows.map { name, help in
-            let wrapped = wrap(help, indent: helpColumn, columns: columns).split(separator: "\n", omittingEmptySubsequences: false)
+            let wrapped = wrap(help, indent: helpColumn, columns: columns).split(
+                separator: "\n", omittingEmptySubsequences: false)
             guard name.count <= width else {
                 return "  \(name)" + (help.isEmpty ? "" : "\n" + wrapped.joined(separator: "\n"))
             }

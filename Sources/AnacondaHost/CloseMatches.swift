@@ -4,7 +4,8 @@
 enum CloseMatches {
     static func of(_ word: String, in possibilities: [String], count: Int = 3, cutoff: Double = 0.6) -> [String] {
         let target = Array(word.unicodeScalars)
-        return possibilities
+        return
+            possibilities
             .map { ($0, ratio(target, Array($0.unicodeScalars))) }
             .filter { $0.1 >= cutoff }
             .sorted { $0.1 > $1.1 }

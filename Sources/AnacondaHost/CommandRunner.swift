@@ -62,7 +62,8 @@ enum CommandRunner {
             let isHelp = code == .success && (message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:"))
             if isHelp, let help = ClickHelp(commandType) {
                 let (command, path) = help.target(of: arguments)
-                terminal.write(ClickHelp.render(command, invokedAs: invokedAs(path), columns: columns), to: .standardOutput)
+                terminal.write(
+                    ClickHelp.render(command, invokedAs: invokedAs(path), columns: columns), to: .standardOutput)
                 return CommandExit(status: ExitStatus.success)
             }
             if code == .validationFailure, let help = ClickHelp(commandType) {
@@ -88,10 +89,13 @@ enum CommandRunner {
                 return String(message.dropFirst(prefix.count).prefix { $0 != "'" })
             }
             if let option = quoted(after: "Unknown option '") {
-                let names = Array(Set(command.arguments.flatMap(\.names).filter { $0.hasPrefix("--") } + ["--help"])).sorted()
+                let names = Array(Set(command.arguments.flatMap(\.names).filter { $0.hasPrefix("--") } + ["--help"]))
+                    .sorted()
                 let matches = CloseMatches.of(option, in: names)
-                let hint = matches.count == 1
-                    ? " Did you mean \(matches[0])?" : matches.isEmpty ? "" : " (Possible options: \(matches.joined(separator: ", ")))"
+                let hint =
+                    matches.count == 1
+                    ? " Did you mean \(matches[0])?"
+                    : matches.isEmpty ? "" : " (Possible options: \(matches.joined(separator: ", ")))"
                 return "No such option: \(option)\(hint)"
             }
             if let argument = quoted(after: "Missing expected argument '") {

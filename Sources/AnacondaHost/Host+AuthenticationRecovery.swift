@@ -65,7 +65,8 @@ extension Host {
 
     func loginProviderObject(_ plugin: InstalledPlugin) throws -> any LoginProvider {
         guard let provider = try loader.load(plugin) as? any LoginProvider else {
-            throw PluginLoadError(plugin, "its manifest says it provides login but its plugin object is not a LoginProvider")
+            throw PluginLoadError(
+                plugin, "its manifest says it provides login but its plugin object is not a LoginProvider")
         }
         return provider
     }

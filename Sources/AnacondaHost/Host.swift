@@ -51,7 +51,9 @@ public final class Host {
 
     private func run() async -> Int32 {
         if options.showVersion {
-            terminal.write(VersionTable.render(hostVersion: Self.version, plugins: catalog.plugins, terminal: terminal), to: .standardOutput)
+            terminal.write(
+                VersionTable.render(hostVersion: Self.version, plugins: catalog.plugins, terminal: terminal),
+                to: .standardOutput)
             return ExitStatus.success
         }
         guard let command = options.command, !options.showHelp else {
@@ -99,12 +101,15 @@ public final class Host {
     /// plugin failure (exit 1) rather than a typo.
     private func unknownCommand(_ command: String) -> Int32 {
         let broken = catalog.problems.count
-        let note = broken == 0
+        let note =
+            broken == 0
             ? ""
             : " (\(broken) plugin manifest\(broken == 1 ? "" : "s") could not be read, see the warnings above)"
-        let commands = catalog.visibleCommands.map(\.command.name)
+        let commands =
+            catalog.visibleCommands.map(\.command.name)
             + (catalog.loginProviders.isEmpty ? [] : LoginRouter.Verb.allCases.map(\.rawValue)) + ["help"]
-        let suggestion = broken == 0 ? CloseMatches.of(command, in: commands).first.map { " Did you mean '\($0)'?" } ?? "" : ""
+        let suggestion =
+            broken == 0 ? CloseMatches.of(command, in: commands).first.map { " Did you mean '\($0)'?" } ?? "" : ""
         terminal.printError(
             "Usage: anaconda [OPTIONS] COMMAND [ARGS]...\nTry 'anaconda -h' for help.\n\n"
                 + "Error: No such command '\(command)'\(note).\(suggestion)")
@@ -134,10 +139,12 @@ public final class Host {
             do {
                 let object = try loader.load(plugin)
                 guard let commandType = object.commands.first(where: { $0._commandName == command }) else {
-                    throw PluginLoadError(plugin, "the library has no command '\(command)' although its manifest lists it")
+                    throw PluginLoadError(
+                        plugin, "the library has no command '\(command)' although its manifest lists it")
                 }
                 logger.trace("Running '\(command)' from plugin '\(plugin.name)'")
-                try await CommandRunner.run(commandType, arguments: arguments, in: context(site: site), invokedAs: invokedAs)
+                try await CommandRunner.run(
+                    commandType, arguments: arguments, in: context(site: site), invokedAs: invokedAs)
                 return ExitStatus.success
             } catch let exit as CommandExit {
                 return exit.status
@@ -146,8 +153,10 @@ public final class Host {
             } catch {
                 let report = ErrorReport(for: error)
                 guard let authentication = report.authentication else { return fail(report) }
-                switch await recover(from: report, failure: authentication.failure,
-                                     site: authentication.site ?? site, mayRetry: mayRetry) {
+                switch await recover(
+                    from: report, failure: authentication.failure,
+                    site: authentication.site ?? site, mayRetry: mayRetry)
+                {
                 case .retry:
                     mayRetry = false
                     logger.debug("Running '\(command)' again after login")
@@ -174,7 +183,8 @@ public final class Host {
             terminal.printError(
                 "\n" + terminal.styled("To see a more detailed error message run the command again as", .dim) + "\n  "
                     + terminal.styled(
-                        "anaconda --verbose " + ShellQuoting.commandLine(invocation.arguments, secretPaths: catalog.secretCommandPaths),
+                        "anaconda --verbose "
+                            + ShellQuoting.commandLine(invocation.arguments, secretPaths: catalog.secretCommandPaths),
                         .green))
         }
     }

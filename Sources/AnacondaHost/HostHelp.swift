@@ -8,24 +8,28 @@ enum HostHelp {
 
             Options:
             """
-        text += "\n" + table([
-            ("--at SITE", "Select the configured site to use by name or domain name"),
-            ("-v, --verbose", "Print debug information to the console."),
-            ("-V, --version", "Show the version of this package and installed plugins and exit."),
-            ("-h, --help", "Show this message and exit."),
-        ])
+        text +=
+            "\n"
+            + table([
+                ("--at SITE", "Select the configured site to use by name or domain name"),
+                ("-v, --verbose", "Print debug information to the console."),
+                ("-V, --version", "Show the version of this package and installed plugins and exit."),
+                ("-h, --help", "Show this message and exit."),
+            ])
         let commands = catalog.visibleCommands
         text += "\n\nPlugins:\n"
         if commands.isEmpty {
             text += "  (none installed; see ANACONDA_PLUGIN_PATH)\n"
         } else {
-            text += table(commands.map { entry in
-                let subcommands = entry.command.subcommands
-                let summary = subcommands.isEmpty
-                    ? entry.command.summary
-                    : entry.command.summary + "\n" + subcommands.joined(separator: ", ")
-                return (entry.command.name, summary)
-            })
+            text += table(
+                commands.map { entry in
+                    let subcommands = entry.command.subcommands
+                    let summary =
+                        subcommands.isEmpty
+                        ? entry.command.summary
+                        : entry.command.summary + "\n" + subcommands.joined(separator: ", ")
+                    return (entry.command.name, summary)
+                })
         }
         if !catalog.loginProviders.isEmpty {
             text += "\n\nAuthentication:\n" + table(LoginRouter.Verb.allCases.map { ($0.rawValue, $0.summary) })

@@ -19,15 +19,15 @@ struct HostOptions: Equatable {
         var options = HostOptions()
         var index = 0
         while index < arguments.count {
+            if let match = SiteArgument.match(arguments, at: index) {
+                guard let site = match.site else { throw UsageError(message: "Option '--at' requires an argument.") }
+                options.site = site
+                index += match.count
+                continue
+            }
             let argument = arguments[index]
             index += 1
             switch argument {
-            case "--at":
-                guard index < arguments.count else { throw UsageError(message: "Option '--at' requires an argument.") }
-                options.site = arguments[index]
-                index += 1
-            case _ where argument.hasPrefix("--at="):
-                options.site = String(argument.dropFirst("--at=".count))
             case "-v", "--verbose":
                 options.isVeryVerbose = options.isVerbose
                 options.isVerbose = true

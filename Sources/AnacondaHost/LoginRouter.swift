@@ -34,14 +34,14 @@ struct LoginRouter {
         var wantsHelp = false
         var index = 0
         while index < arguments.count {
+            if wrapperSite == nil, let match = SiteArgument.match(arguments, at: index), let site = match.site {
+                wrapperSite = site
+                index += match.count
+                continue
+            }
             let argument = arguments[index]
             index += 1
-            if argument == "--at", index < arguments.count, wrapperSite == nil {
-                wrapperSite = arguments[index]
-                index += 1
-            } else if argument.hasPrefix("--at="), wrapperSite == nil {
-                wrapperSite = String(argument.dropFirst("--at=".count))
-            } else if argument == "-h" || argument == "--help" {
+            if argument == "-h" || argument == "--help" {
                 wantsHelp = true
             } else if argument == "--" {
                 forwarded += arguments[index...]
@@ -50,10 +50,12 @@ struct LoginRouter {
                 forwarded.append(argument)
             }
         }
-        if host.options.site != nil, wrapperSite != nil {
-            return host.fail(ErrorReport(for: AnacondaError(.valueError, message: "--at was specified twice")))
+        let requested: String?
+        do {
+            requested = try PluginContext.site(global: host.options.site, command: wrapperSite)
+        } catch {
+            return host.fail(ErrorReport(for: error))
         }
-        let requested = wrapperSite ?? host.options.site
         let choices: [Choice]
         do {
             choices = try allChoices()

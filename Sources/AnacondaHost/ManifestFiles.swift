@@ -1,5 +1,5 @@
-import Glibc
 import AnacondaPluginAPI
+import Glibc
 
 /// The file system calls of plugin discovery, made directly: `--help` reads every installed manifest, and
 /// FileManager's extra work per file (attributes, progress, bridging) is a measurable share of that.

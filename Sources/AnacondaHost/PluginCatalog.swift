@@ -20,9 +20,10 @@ struct PluginCatalog {
 
     /// `[command, subcommand]` paths whose positional arguments are secrets, from every manifest.
     var secretCommandPaths: Set<[String]> {
-        Set(plugins.flatMap { plugin in
-            plugin.manifest.commands.flatMap { command in command.secretSubcommands.map { [command.name, $0] } }
-        })
+        Set(
+            plugins.flatMap { plugin in
+                plugin.manifest.commands.flatMap { command in command.secretSubcommands.map { [command.name, $0] } }
+            })
     }
 
     /// Plugins whose manifests say they provide `login`, in search order.

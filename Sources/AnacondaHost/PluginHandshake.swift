@@ -40,7 +40,9 @@ struct PluginHandshake: Equatable, CustomStringConvertible {
     /// The toolchain's clang version and the first 12 digits of its source commit, e.g. `clang 21.0.0 11673e6660b2`.
     var toolchainSummary: String {
         let words = toolchain.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
-        guard words.first == "Clang", words.count >= 2 else { return toolchain.isEmpty ? "unknown toolchain" : toolchain }
+        guard words.first == "Clang", words.count >= 2 else {
+            return toolchain.isEmpty ? "unknown toolchain" : toolchain
+        }
         let commit = words.last(where: { $0.count >= 12 && $0.allSatisfy(\.isHexDigit) }).map { " " + $0.prefix(12) }
         return "clang \(words[1])\(commit ?? "")"
     }

@@ -63,7 +63,8 @@ struct ShellCompletion {
             index += previous[index] == "--at" ? 2 : 1
         }
         guard index < previous.count else {
-            return filter(current.hasPrefix("-") ? HostOptions.longOptions + ["-v", "-V", "-h"] : topLevelCommands(), current)
+            return filter(
+                current.hasPrefix("-") ? HostOptions.longOptions + ["-v", "-V", "-h"] : topLevelCommands(), current)
         }
         let command = previous[index]
         let rest = Array(previous[(index + 1)...])
@@ -71,7 +72,8 @@ struct ShellCompletion {
             return filter(rest.isEmpty ? (command == "help" ? topLevelCommands() : Self.shells) : [], current)
         }
         if let verb = LoginRouter.Verb(rawValue: command), let provider = host.catalog.loginProviders.first {
-            return filter(options(of: provider, command: provider.loginCommand ?? provider.name, path: [verb.rawValue]), current)
+            return filter(
+                options(of: provider, command: provider.loginCommand ?? provider.name, path: [verb.rawValue]), current)
         }
         guard let (plugin, entry) = host.catalog.plugin(providing: command) else { return [] }
         let path = rest.filter { !$0.hasPrefix("-") }

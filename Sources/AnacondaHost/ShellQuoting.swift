@@ -9,12 +9,14 @@ enum ShellQuoting {
 
     /// `argument` as one shell word: unchanged when it is safe, otherwise single-quoted.
     static func quote(_ argument: String) -> String {
-        let safe = !argument.isEmpty && argument.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", ":", "=", "@", "%", "+", ",": true
-            default: false
+        let safe =
+            !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", ":", "=", "@", "%", "+", ",": true
+                default: false
+                }
             }
-        }
         if safe { return argument }
         return "'" + argument.replacingAll("'", with: #"'\''"#) + "'"
     }

@@ -6,7 +6,8 @@ enum VersionTable {
     static let compatibility = "Compatible with anaconda-cli-base 0.9.1 and anaconda-auth 0.15.3"
 
     static func render(hostVersion: String, plugins: [InstalledPlugin], terminal: any Terminal) -> String {
-        let rows = [["anaconda", hostVersion]] + plugins.sorted { $0.name < $1.name }.map { [$0.name, $0.manifest.version] }
+        let rows =
+            [["anaconda", hostVersion]] + plugins.sorted { $0.name < $1.name }.map { [$0.name, $0.manifest.version] }
         return BoxTable(header: ["Package", "Version"], rows: rows).render(for: terminal)
             + terminal.styled(compatibility, .dim, on: .standardOutput) + "\n"
     }

@@ -29,7 +29,9 @@ struct LocalCertificates {
             },
             issuerPrivateKey: .init(caKey))
 
-        func leaf(_ name: String, usage: ExtendedKeyUsage.Usage, names: [GeneralName]) throws -> (Certificate, P256.Signing.PrivateKey) {
+        func leaf(_ name: String, usage: ExtendedKeyUsage.Usage, names: [GeneralName]) throws -> (
+            Certificate, P256.Signing.PrivateKey
+        ) {
             let key = P256.Signing.PrivateKey()
             let certificate = try Certificate(
                 version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
@@ -52,7 +54,8 @@ struct LocalCertificates {
 
         let caPEM = try ca.serializeAsPEM().pemString + "\n"
         let paths = (
-            ca: directory + "/ca.pem", client: directory + "/client.pem", clientKey: directory + "/client-key.pem")
+            ca: directory + "/ca.pem", client: directory + "/client.pem", clientKey: directory + "/client-key.pem"
+        )
         try Data(caPEM.utf8).write(to: URL(fileURLWithPath: paths.ca))
         try Data((try client.serializeAsPEM().pemString + "\n").utf8).write(to: URL(fileURLWithPath: paths.client))
         try Data((clientKey.pemRepresentation + "\n").utf8).write(to: URL(fileURLWithPath: paths.clientKey))

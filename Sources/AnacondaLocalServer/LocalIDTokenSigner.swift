@@ -59,12 +59,14 @@ struct LocalIDTokenSigner: Sendable {
         ]
         if let nonce { claims.append(.init("nonce", .string(fault == .wrongNonce ? "not-the-nonce" : nonce))) }
         claims += user
-        let header: JSONValue = fault == .algNone
+        let header: JSONValue =
+            fault == .algNone
             ? .object([.init("alg", .string("none"))])
             : .object([.init("alg", .string("RS256")), .init("kid", .string(keyID)), .init("typ", .string("JWT"))])
         let signingInput = Self.segment(header) + "." + Self.segment(.object(claims))
         if fault == .algNone { return signingInput + "." }
-        var signature = try Array(key.signature(for: Array(signingInput.utf8), padding: .insecurePKCS1v1_5).rawRepresentation)
+        var signature = try Array(
+            key.signature(for: Array(signingInput.utf8), padding: .insecurePKCS1v1_5).rawRepresentation)
         if fault == .badSignature, let last = signature.indices.last { signature[last] ^= 0x01 }
         return signingInput + "." + Base64URL.encode(signature)
     }

@@ -62,8 +62,11 @@ struct LocalOIDCRoutes: Sendable {
         guard scopes.contains("openid") else {
             return answer([("error", "invalid_scope"), ("error_description", "scope must contain openid")])
         }
-        guard let challenge = query["code_challenge"], !challenge.isEmpty, query["code_challenge_method"] == "S256" else {
-            return answer([("error", "invalid_request"), ("error_description", "PKCE with code_challenge_method S256 is required")])
+        guard let challenge = query["code_challenge"], !challenge.isEmpty, query["code_challenge_method"] == "S256"
+        else {
+            return answer([
+                ("error", "invalid_request"), ("error_description", "PKCE with code_challenge_method S256 is required"),
+            ])
         }
         let code = LocalServerState.AuthorizationCode(
             clientID: client.id, redirectURI: redirectURI, challenge: challenge, method: "S256",
@@ -73,7 +76,9 @@ struct LocalOIDCRoutes: Sendable {
             return answer([("code", value)])
         }
         let id = await state.newApprovalRequest(.init(code: code, clientState: clientState))
-        return htmlPage(200, """
+        return htmlPage(
+            200,
+            """
             <h1 id="consent">Sign in to \(Self.escaped(client.id))</h1>
             <p id="scope">Access requested: \(Self.escaped(scopes.joined(separator: " ")))</p>
             <form method="post" action="/oauth2/approve">
@@ -115,7 +120,8 @@ struct LocalOIDCRoutes: Sendable {
         case "refresh_token":
             result = await state.refreshWeb(refreshToken: form["refresh_token"] ?? "", clientID: client.id)
         default:
-            return routes.oauthError(400, "unsupported_grant_type", "grant_type \(form["grant_type"] ?? "") is not supported")
+            return routes.oauthError(
+                400, "unsupported_grant_type", "grant_type \(form["grant_type"] ?? "") is not supported")
         }
         switch result {
         case .error(let code, let description):
@@ -125,7 +131,8 @@ struct LocalOIDCRoutes: Sendable {
             let idToken: String
             do {
                 idToken = try routes.signer.idToken(
-                    issuer: routes.baseURL.value, audience: client.id, nonce: grant.nonce, user: userClaims(), fault: fault)
+                    issuer: routes.baseURL.value, audience: client.id, nonce: grant.nonce, user: userClaims(),
+                    fault: fault)
             } catch {
                 return routes.oauthError(500, "server_error", "The ID token could not be signed")
             }
@@ -161,8 +168,10 @@ struct LocalOIDCRoutes: Sendable {
     /// The user's claims, in the ID token and from userinfo.
     private func userClaims() -> [JSONValue.Member] {
         [
-            .init("sub", .string("u-1")), .init("email", .string("me@example.com")), .init("email_verified", .bool(true)),
-            .init("name", .string("Ana Conda")), .init("given_name", .string("Ana")), .init("family_name", .string("Conda")),
+            .init("sub", .string("u-1")), .init("email", .string("me@example.com")),
+            .init("email_verified", .bool(true)),
+            .init("name", .string("Ana Conda")), .init("given_name", .string("Ana")),
+            .init("family_name", .string("Conda")),
             .init("preferred_username", .string("me")),
             .init("organizations", .array(routes.repository.organizations.map { .string($0.name) })),
         ]
@@ -208,7 +217,8 @@ struct LocalOIDCRoutes: Sendable {
 
     /// A 302 to `redirectURI` with `parameters` added to its query (percent-encoded: only unreserved characters stay).
     static func redirect(to redirectURI: String, _ parameters: [(String, String)]) -> Response {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
         let query = parameters.map { encoded($0.0) + "=" + encoded($0.1) }.joined(separator: "&")
         let location = redirectURI + (redirectURI.contains("?") ? "&" : "?") + query

@@ -26,30 +26,40 @@ struct LocalRepositoryRoutes: Sendable {
 
     /// The subscriptions `/api/account` reports: one per organization, with its product code.
     func subscriptions() async -> JSONValue {
-        .array(repository.organizations.map { organization in
-            .object([.init("org_id", .string(organization.id)), .init("product_code", .string(organization.productCode))])
-        })
+        .array(
+            repository.organizations.map { organization in
+                .object([
+                    .init("org_id", .string(organization.id)), .init("product_code", .string(organization.productCode)),
+                ])
+            })
     }
 
     private func organizations(_ request: Request) async -> Response {
         await routes.log(request, body: nil)
         guard await routes.state.check(key: routes.bearer(request)) == .valid else { return routes.authRequired() }
-        return json(200, .array(repository.organizations.map { organization in
-            .object([
-                .init("id", .string(organization.id)), .init("name", .string(organization.name)),
-                .init("title", .string(organization.title)),
-            ])
-        }))
+        return json(
+            200,
+            .array(
+                repository.organizations.map { organization in
+                    .object([
+                        .init("id", .string(organization.id)), .init("name", .string(organization.name)),
+                        .init("title", .string(organization.title)),
+                    ])
+                }))
     }
 
     private func currentToken(_ request: Request, organization: String) async -> Response {
         await routes.log(request, body: nil)
         guard await routes.state.check(key: routes.bearer(request)) == .valid else { return routes.authRequired() }
-        guard await repository.organization(named: organization) != nil, let token = await repository.currentToken(of: organization)
+        guard await repository.organization(named: organization) != nil,
+            let token = await repository.currentToken(of: organization)
         else { return notFound() }
-        return json(200, .object([
-            .init("id", .string("00000000-0000-4000-8000-000000000099")), .init("expires_at", .string(token.expiresAt)),
-        ]))
+        return json(
+            200,
+            .object([
+                .init("id", .string("00000000-0000-4000-8000-000000000099")),
+                .init("expires_at", .string(token.expiresAt)),
+            ]))
     }
 
     private func issueToken(_ request: Request, organization: String) async throws -> Response {
@@ -61,7 +71,8 @@ struct LocalRepositoryRoutes: Sendable {
             return json(400, .object([.init("error", .object([.init("code", .string("confirmation_required"))]))]))
         }
         let token = await repository.issue(for: organization)
-        return json(200, .object([.init("token", .string(token.value)), .init("expires_at", .string(token.expiresAt))]))
+        return json(
+            200, .object([.init("token", .string(token.value)), .init("expires_at", .string(token.expiresAt))]))
     }
 
     private func repodata(_ request: Request, token: String, includeBody: Bool) async -> Response {

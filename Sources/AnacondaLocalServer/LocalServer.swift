@@ -5,6 +5,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// A faithful local stand-in for the Anaconda auth and API service: OIDC discovery, device authorization, the
 /// token endpoint (device code and authorization code with PKCE), an authorize page, API-key minting,
@@ -23,7 +24,8 @@ public enum LocalServer {
         let router = Router()
         let baseURL = BaseURL()
         let repository = LocalRepository(
-            specs: options.organizations, existingTokens: options.existingTokens, rejectsEveryToken: options.rejectTokens)
+            specs: options.organizations, existingTokens: options.existingTokens,
+            rejectsEveryToken: options.rejectTokens)
         // The ID-token signing key of the OpenID Connect provider for web clients (RSA 2048, new at every start).
         let signer = try LocalIDTokenSigner()
         LocalServerRoutes(
@@ -33,11 +35,17 @@ public enum LocalServer {
         let server: HTTPServerBuilder
         if let certificates {
             var tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem))],
-                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)))
+                certificateChain: [
+                    .certificate(
+                        try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem))
+                ],
+                privateKey: .privateKey(
+                    try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)))
             if options.requireClientCertificate {
                 tls.certificateVerification = .noHostnameVerification
-                tls.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(certificates.caCertificatePEM.utf8), format: .pem)])
+                tls.trustRoots = .certificates([
+                    try NIOSSLCertificate(bytes: Array(certificates.caCertificatePEM.utf8), format: .pem)
+                ])
             }
             server = try .tls(.http1(), tlsConfiguration: tls)
         } else {
@@ -63,5 +71,3 @@ final class BaseURL: Sendable {
     func set(_ value: String) { storage.withLock { $0 = value } }
     var value: String { storage.withLock { $0 } }
 }
-
-import Synchronization

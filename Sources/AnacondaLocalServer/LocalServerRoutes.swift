@@ -61,7 +61,9 @@ struct LocalServerRoutes: Sendable {
 
     func deviceAuthorization(_ request: Request) async throws -> Response {
         let form = try await formBody(request)
-        guard let clientID = form["client_id"] else { return oauthError(400, "invalid_request", "client_id is required") }
+        guard let clientID = form["client_id"] else {
+            return oauthError(400, "invalid_request", "client_id is required")
+        }
         let (deviceCode, userCode) = await state.newDeviceCode(clientID: clientID)
         let options = await state.options
         let uri = baseURL.value + "/device"
@@ -104,10 +106,12 @@ struct LocalServerRoutes: Sendable {
         }
         switch result {
         case .token(let token):
-            return json(200, .object([
-                .init("access_token", .string(token)), .init("token_type", .string("Bearer")),
-                .init("expires_in", .integer(3600)), .init("scope", .string("openid")),
-            ]))
+            return json(
+                200,
+                .object([
+                    .init("access_token", .string(token)), .init("token_type", .string("Bearer")),
+                    .init("expires_in", .integer(3600)), .init("scope", .string("openid")),
+                ]))
         case .error(let code, let description):
             return oauthError(400, code, description)
         }
@@ -124,11 +128,15 @@ struct LocalServerRoutes: Sendable {
             let redirect = URLComponents(string: value("redirect_uri")), redirect.scheme == "http",
             ["127.0.0.1", "localhost"].contains(redirect.host ?? ""), !value("code_challenge").isEmpty
         else { return html(400, "Invalid authorization request.") }
-        let code = await state.newAuthorizationCode(.init(
-            clientID: value("client_id"), redirectURI: value("redirect_uri"), challenge: value("code_challenge"),
-            method: value("code_challenge_method")))
+        let code = await state.newAuthorizationCode(
+            .init(
+                clientID: value("client_id"), redirectURI: value("redirect_uri"), challenge: value("code_challenge"),
+                method: value("code_challenge_method")))
         var target = redirect
-        target.queryItems = (redirect.queryItems ?? []) + [.init(name: "code", value: code), .init(name: "state", value: value("state"))]
+        target.queryItems =
+            (redirect.queryItems ?? []) + [
+                .init(name: "code", value: code), .init(name: "state", value: value("state")),
+            ]
         let location = target.string ?? value("redirect_uri")
         if await state.options.autoApprove {
             return Response(status: .found, headers: [.location: location])
@@ -152,12 +160,18 @@ struct LocalServerRoutes: Sendable {
         let isKey = await state.check(key: token) == .valid
         guard isAccessToken || isKey else { return authRequired() }
         let status = first ? await state.options.firstMintStatus : await state.options.secondMintStatus
-        if status != 201 { return json(status, .object([.init("error", .object([.init("code", .string("not_found"))]))])) }
+        if status != 201 {
+            return json(status, .object([.init("error", .object([.init("code", .string("not_found"))]))]))
+        }
         // `expires_at` (ISO 8601) in the request sets the key's lifetime (api_key_expiration_days).
         let requested = (try? JSONValue.parse(body))?["expires_at"]?.stringValue
             .flatMap { try? Date($0, strategy: .iso8601) }
         let key = await state.mintKey(lifetime: requested.map { Int($0.timeIntervalSinceNow.rounded()) })
-        return json(201, .object([.init("id", .string(String(LocalServerState.randomToken().prefix(12)))), .init("api_key", .string(key))]))
+        return json(
+            201,
+            .object([
+                .init("id", .string(String(LocalServerState.randomToken().prefix(12)))), .init("api_key", .string(key)),
+            ]))
     }
 
     func account(_ request: Request) async -> Response {
@@ -173,18 +187,24 @@ struct LocalServerRoutes: Sendable {
         case .missing, .invalid:
             return authRequired()
         case .valid:
-            return json(200, .object([
-                .init("user", .object([
-                    .init("id", .string("u-1")), .init("email", .string("me@example.com")),
-                    .init("username", .string("me")), .init("first_name", .string("Ana")),
-                    .init("last_name", .string("Conda")),
-                ])),
-                .init("profile", .object([
-                    .init("is_confirmed", .bool(true)), .init("is_disabled", .bool(false)),
-                    .init("is_consented", .bool(true)),
-                ])),
-                .init("subscriptions", await repositoryRoutes.subscriptions()),
-            ]))
+            return json(
+                200,
+                .object([
+                    .init(
+                        "user",
+                        .object([
+                            .init("id", .string("u-1")), .init("email", .string("me@example.com")),
+                            .init("username", .string("me")), .init("first_name", .string("Ana")),
+                            .init("last_name", .string("Conda")),
+                        ])),
+                    .init(
+                        "profile",
+                        .object([
+                            .init("is_confirmed", .bool(true)), .init("is_disabled", .bool(false)),
+                            .init("is_consented", .bool(true)),
+                        ])),
+                    .init("subscriptions", await repositoryRoutes.subscriptions()),
+                ]))
         }
     }
 
@@ -192,17 +212,30 @@ struct LocalServerRoutes: Sendable {
     func something(_ request: Request) async throws -> Response {
         let body = try await bodyText(request)
         await log(request, body: body)
-        return json(422, .object([.init("error", .object([
-            .init("code", .string("unprocessable")), .init("message", .string("The input could not be processed")),
-        ]))]))
+        return json(
+            422,
+            .object([
+                .init(
+                    "error",
+                    .object([
+                        .init("code", .string("unprocessable")),
+                        .init("message", .string("The input could not be processed")),
+                    ]))
+            ]))
     }
 
     // MARK: - Helpers
 
     func authRequired() -> Response {
-        json(401, .object([.init("error", .object([
-            .init("code", .string("auth_required")), .init("message", .string("Authentication required")),
-        ]))]))
+        json(
+            401,
+            .object([
+                .init(
+                    "error",
+                    .object([
+                        .init("code", .string("auth_required")), .init("message", .string("Authentication required")),
+                    ]))
+            ]))
     }
 
     func oauthError(_ status: Int, _ code: String, _ description: String) -> Response {
@@ -238,11 +271,12 @@ struct LocalServerRoutes: Sendable {
 
     func log(_ request: Request, body: String?) async {
         let headers = request.headers.map { JSONValue.Member($0.name.rawName, .string($0.value)) }
-        await state.record(.object([
-            .init("method", .string(request.method.rawValue)), .init("path", .string(request.uri.path)),
-            .init("query", .string(request.uri.query ?? "")), .init("headers", .object(headers)),
-            .init("body", body.map(JSONValue.string) ?? .null),
-        ]))
+        await state.record(
+            .object([
+                .init("method", .string(request.method.rawValue)), .init("path", .string(request.uri.path)),
+                .init("query", .string(request.uri.query ?? "")), .init("headers", .object(headers)),
+                .init("body", body.map(JSONValue.string) ?? .null),
+            ]))
     }
 }
 

@@ -101,7 +101,9 @@ actor LocalServerState {
         code.polls += 1
         deviceCodes[deviceCode] = code
         if options.denyDevice { return .error("access_denied", "The user denied the request") }
-        if options.expireDevice || code.expires < Date() { return .error("expired_token", "The device code has expired") }
+        if options.expireDevice || code.expires < Date() {
+            return .error("expired_token", "The device code has expired")
+        }
         if options.slowDown, code.polls == 1 { return .error("slow_down", "Polling too fast") }
         let pendingLeft = options.pendingPolls - (code.polls - (options.slowDown ? 1 : 0))
         if !code.approved || pendingLeft >= 0 {
@@ -125,7 +127,9 @@ actor LocalServerState {
     }
 
     func redeem(code: String, clientID: String, redirectURI: String, verifier: String) -> PollResult {
-        switch take(code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_client") {
+        switch take(
+            code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_client")
+        {
         case .error(let error, let description):
             return .error(error, description)
         case .valid:
@@ -142,7 +146,9 @@ actor LocalServerState {
 
     /// Takes the authorization code (single use: it is gone even when a check fails) and checks it against the token
     /// request; `otherClient` is the error when the code was issued to another client.
-    private func take(code: String, clientID: String, redirectURI: String, verifier: String, otherClient: String) -> CodeCheck {
+    private func take(code: String, clientID: String, redirectURI: String, verifier: String, otherClient: String)
+        -> CodeCheck
+    {
         guard let stored = authorizationCodes.removeValue(forKey: code) else {
             return .error("invalid_grant", "Unknown or already used authorization code")
         }
@@ -157,7 +163,8 @@ actor LocalServerState {
     func isAccessToken(_ token: String) -> Bool { accessTokens.contains(token) }
 
     func mintKey(lifetime: Int? = nil) -> String {
-        let key = LocalJWT.make(subject: "user-1", lifetime: lifetime.map { max(1, min($0, 10 * 365 * 86_400)) } ?? options.keyLifetime)
+        let key = LocalJWT.make(
+            subject: "user-1", lifetime: lifetime.map { max(1, min($0, 10 * 365 * 86_400)) } ?? options.keyLifetime)
         issuedKeys.insert(key)
         return key
     }
@@ -202,7 +209,9 @@ actor LocalServerState {
 
     /// The authorization code grant of a web client (already authenticated).
     func redeemWeb(code: String, clientID: String, redirectURI: String, verifier: String) -> WebTokenResult {
-        switch take(code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_grant") {
+        switch take(
+            code: code, clientID: clientID, redirectURI: redirectURI, verifier: verifier, otherClient: "invalid_grant")
+        {
         case .error(let error, let description):
             return .error(error, description)
         case .valid(let stored):
@@ -242,7 +251,8 @@ actor LocalServerState {
         } else {
             refreshToken = nil
         }
-        return WebGrant(accessToken: accessToken, lifetime: lifetime, scope: scope, refreshToken: refreshToken, nonce: nonce)
+        return WebGrant(
+            accessToken: accessToken, lifetime: lifetime, scope: scope, refreshToken: refreshToken, nonce: nonce)
     }
 
     static func randomToken() -> String {

@@ -13,7 +13,8 @@ struct LocalServerCommand: AsyncParsableCommand {
     @Option(help: "Port (0 picks a free one).") var port = 8443
     @Flag(help: "Plain HTTP instead of HTTPS.") var http = false
     @Option(help: "Directory for the generated certificates.") var stateDirectory: String?
-    @Flag(help: "Approve device codes and authorization requests without a visit to the approval page.") var autoApprove = false
+    @Flag(help: "Approve device codes and authorization requests without a visit to the approval page.")
+    var autoApprove = false
     @Option(help: "Answer authorization_pending this many times.") var pendingPolls = 0
     @Flag(help: "Answer slow_down to the first poll.") var slowDown = false
     @Flag(help: "Answer access_denied to device polls.") var deny = false
@@ -25,14 +26,18 @@ struct LocalServerCommand: AsyncParsableCommand {
     var announceInterval: String?
     @Option(help: "Raw JSON text to announce as the device response's expires_in.") var announceExpiresIn: String?
     @Option(help: "Lifetime of minted API keys (seconds).") var keyLifetime = 365 * 24 * 3600
-    @Option(help: "Status of the first API-key endpoint (not 201: clients fall back to /api/iam/api-keys).") var firstMintStatus = 201
+    @Option(help: "Status of the first API-key endpoint (not 201: clients fall back to /api/iam/api-keys).")
+    var firstMintStatus = 201
     @Option(help: "Status of /api/iam/api-keys.") var secondMintStatus = 201
     @Option(help: "Send Min-Api-Version with this value from /api/something.") var minApiVersion: String?
     @Option(help: "An API key /api/account rejects with auth_required (repeatable).") var rejectKey: [String] = []
     @Option(help: "Statuses /api/account answers first, comma-separated (e.g. 503,429).") var accountStatuses = ""
     @Option(help: "Retry-After value sent with 429 and 503, as written.") var retryAfter = "1"
     @Flag(help: "Require a client certificate signed by the generated CA.") var requireClientCertificate = false
-    @Option(help: "An organization of the user, NAME[:TITLE[:PRODUCT]] (repeatable; default acme:Acme Corp:commercial_business).")
+    @Option(
+        help:
+            "An organization of the user, NAME[:TITLE[:PRODUCT]] (repeatable; default acme:Acme Corp:commercial_business)."
+    )
     var organization: [String] = []
     @Flag(help: "The user belongs to no organization.") var noOrganizations = false
     @Option(help: "An organization that already has a repository token (repeatable).") var existingToken: [String] = []
@@ -44,19 +49,29 @@ struct LocalServerCommand: AsyncParsableCommand {
     var idTokenFault: String?
 
     func validate() throws {
-        let statuses = [firstMintStatus, secondMintStatus] + accountStatuses.split(separator: ",").compactMap {
-            Int(String($0).trimmingWhitespace())
+        let statuses =
+            [firstMintStatus, secondMintStatus]
+            + accountStatuses.split(separator: ",").compactMap {
+                Int(String($0).trimmingWhitespace())
+            }
+        guard statuses.allSatisfy({ (100...599).contains($0) }) else {
+            throw ValidationError("statuses must be 100 to 599")
         }
-        guard statuses.allSatisfy({ (100...599).contains($0) }) else { throw ValidationError("statuses must be 100 to 599") }
-        guard (0...10 * 365 * 86_400).contains(keyLifetime) else { throw ValidationError("--key-lifetime must be 0 to 10 years") }
-        guard (0...1_000_000).contains(pendingPolls), (0...86_400).contains(interval), (0...86_400).contains(expiresIn) else {
+        guard (0...10 * 365 * 86_400).contains(keyLifetime) else {
+            throw ValidationError("--key-lifetime must be 0 to 10 years")
+        }
+        guard (0...1_000_000).contains(pendingPolls), (0...86_400).contains(interval), (0...86_400).contains(expiresIn)
+        else {
             throw ValidationError("--pending-polls, --interval and --expires-in must be small non-negative numbers")
         }
         let clients = webClient.compactMap(LocalWebClient.init(spec:))
         guard clients.count == webClient.count else {
-            throw ValidationError("--web-client must be ID:SECRET:REDIRECT_URL[,REDIRECT_URL...] with absolute http(s) URLs")
+            throw ValidationError(
+                "--web-client must be ID:SECRET:REDIRECT_URL[,REDIRECT_URL...] with absolute http(s) URLs")
         }
-        guard Set(clients.map(\.id)).count == clients.count else { throw ValidationError("--web-client IDs must differ") }
+        guard Set(clients.map(\.id)).count == clients.count else {
+            throw ValidationError("--web-client IDs must differ")
+        }
         guard (0...10 * 365 * 86_400).contains(accessTokenLifetime) else {
             throw ValidationError("--access-token-lifetime must be 0 to 10 years")
         }
@@ -67,7 +82,9 @@ struct LocalServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = stateDirectory ?? FileManager.default.temporaryDirectory
+        let directory =
+            stateDirectory
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("anaconda-local-server-\(ProcessInfo.processInfo.processIdentifier)").path
         var options = LocalServerOptions(stateDirectory: directory)
         options.host = host
@@ -88,7 +105,9 @@ struct LocalServerCommand: AsyncParsableCommand {
         options.secondMintStatus = secondMintStatus
         options.minimumAPIVersion = minApiVersion
         options.rejectedKeys = Set(rejectKey)
-        options.accountStatuses = accountStatuses.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) }
+        options.accountStatuses = accountStatuses.split(separator: ",").compactMap {
+            Int(String($0).trimmingWhitespace())
+        }
         options.retryAfter = retryAfter
         options.requireClientCertificate = requireClientCertificate
         if noOrganizations {

@@ -15,25 +15,28 @@ import Testing
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test func rfc7693AppendixAVector() {
-        #expect(hex(BLAKE2b.hash(bytes("abc"))) == """
-            ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1\
-            7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923
-            """)
+        #expect(
+            hex(BLAKE2b.hash(bytes("abc"))) == """
+                ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1\
+                7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923
+                """)
     }
 
     @Test func emptyInput() {
-        #expect(hex(BLAKE2b.hash([])) == """
-            786a02f742015903c6c6fd852552d272912f4740e15847618a86e217f71f5419\
-            d25e1031afee585313896444934eb04b903a685b1448b755d56f701afe9be2ce
-            """)
+        #expect(
+            hex(BLAKE2b.hash([])) == """
+                786a02f742015903c6c6fd852552d272912f4740e15847618a86e217f71f5419\
+                d25e1031afee585313896444934eb04b903a685b1448b755d56f701afe9be2ce
+                """)
     }
 
     @Test func keyedVector() {
         let key = (0..<64).map { UInt8($0) }
-        #expect(hex(BLAKE2b.hash(bytes("abc"), key: key)) == """
-            06bbc3dedf13a31139498655251b7588ccd3bb5aaa071b2d44d8e0a04095579e\
-            d590fbfdcf941f4370ce5ce623624e7a76d33e7a8109dcda9b57d72f8f8efa51
-            """)
+        #expect(
+            hex(BLAKE2b.hash(bytes("abc"), key: key)) == """
+                06bbc3dedf13a31139498655251b7588ccd3bb5aaa071b2d44d8e0a04095579e\
+                d590fbfdcf941f4370ce5ce623624e7a76d33e7a8109dcda9b57d72f8f8efa51
+                """)
     }
 
     @Test func saltAndPersonVector() {

@@ -9,7 +9,8 @@ struct ConfigurationPrecedenceTests {
     @Test("each layer beats the one below")
     func matrix() throws {
         let fixture = try ConfigFixture()
-        try fixture.config("""
+        try fixture.config(
+            """
             default_site = "s"
 
             [plugin.auth]
@@ -36,7 +37,8 @@ struct ConfigurationPrecedenceTests {
         #expect(try fixture.site().clientID == "dotenv")
         try fixture.dotenv("# nothing\n")
         #expect(try fixture.site().clientID == "site-table")
-        try fixture.config("""
+        try fixture.config(
+            """
             default_site = "s"
             [plugin.auth]
             client_id = "plugin-auth"
@@ -55,7 +57,8 @@ struct ConfigurationPrecedenceTests {
     @Test("the site table overrides [plugin.auth]; the environment overrides both")
     func siteTableOverPluginAuth() throws {
         let fixture = try ConfigFixture()
-        try fixture.config("""
+        try fixture.config(
+            """
             [plugin.auth]
             ssl_verify = false
             use_device_flow = false
@@ -80,12 +83,13 @@ struct ConfigurationPrecedenceTests {
         let fixture = try ConfigFixture(environment: ["ANACONDA_CLOUD_DOMAIN": "legacy.example.com"])
         let resolved = try AuthConfiguration.load(fixture.sources).site()
         #expect(resolved.settings.domain == "legacy.example.com")
-        #expect(resolved.warnings == [
-            "The following fields have been set using legacy environment variables prefixed with 'ANACONDA_CLOUD_` "
-                + "or in the `plugins.cloud` section of `~/.anaconda/config.toml`: \"domain\"\n\n"
-                + "Please either rename environment variables to the corresponding `ANACONDA_AUTH_` version, "
-                + "or replace the `plugins.cloud` section of the config file with `plugins.auth`."
-        ])
+        #expect(
+            resolved.warnings == [
+                "The following fields have been set using legacy environment variables prefixed with 'ANACONDA_CLOUD_` "
+                    + "or in the `plugins.cloud` section of `~/.anaconda/config.toml`: \"domain\"\n\n"
+                    + "Please either rename environment variables to the corresponding `ANACONDA_AUTH_` version, "
+                    + "or replace the `plugins.cloud` section of the config file with `plugins.auth`."
+            ])
     }
 
     @Test("ANACONDA_CONFIG_TOML names the config file, with ~ and $VARS expanded")
@@ -150,15 +154,18 @@ struct SiteResolutionTests {
     func errors() throws {
         let fixture = try ConfigFixture()
         try fixture.config(Self.twoSites + "\n[sites.c]\ndomain = \"a.example.com\"\n")
-        #expect(fixture.failure { _ = try fixture.site("nope") }
-            == "UnknownSiteName: The site or domain nope has not been configured in \(fixture.configPath)")
+        #expect(
+            fixture.failure { _ = try fixture.site("nope") }
+                == "UnknownSiteName: The site or domain nope has not been configured in \(fixture.configPath)")
         fixture.environment["ANACONDA_AUTH_SITE"] = "zzz"
-        #expect(fixture.failure { _ = try fixture.site() }
-            == "UnknownSiteName: The site name zzz has not been configured in \(fixture.configPath)")
+        #expect(
+            fixture.failure { _ = try fixture.site() }
+                == "UnknownSiteName: The site name zzz has not been configured in \(fixture.configPath)")
         fixture.environment["ANACONDA_AUTH_SITE"] = nil
         fixture.environment["ANACONDA_AUTH_DOMAIN"] = "a.example.com"
-        #expect(fixture.failure { _ = try fixture.site() }
-            == "ValueError: The domain a.example.com matches more than one configured site (a, c)")
+        #expect(
+            fixture.failure { _ = try fixture.site() }
+                == "ValueError: The domain a.example.com matches more than one configured site (a, c)")
     }
 
     @Test("ANACONDA_AUTH_DOMAIN picks the site with that domain, or none")
@@ -185,7 +192,9 @@ struct SiteResolutionTests {
 
     @Test("ANACONDA_SITES gives the sites as JSON")
     func sitesFromEnvironment() throws {
-        let fixture = try ConfigFixture(environment: ["ANACONDA_SITES": #"{"fk": {"domain": "localhost:8443", "ssl_verify": false}}"#])
+        let fixture = try ConfigFixture(environment: [
+            "ANACONDA_SITES": #"{"fk": {"domain": "localhost:8443", "ssl_verify": false}}"#
+        ])
         let site = try fixture.site()
         #expect(site.site == "fk")
         #expect(site.domain == "localhost:8443")

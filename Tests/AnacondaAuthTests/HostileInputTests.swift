@@ -17,11 +17,17 @@ struct HostileInputTests {
         method: "POST", url: "https://api.example.com/api/x",
         headers: [("Authorization", "Bearer k"), ("Content-Type", "application/json")], body: [1])
 
-    @Test("a redirect to a port past 65535, another scheme or a too-long port is refused before connecting",
-          arguments: ["https://127.0.0.1:65536/", "https://[::1]:70000/x", "ftp://example.com/", "https://x:99999999999999999999/",
-                      "file:///etc/passwd", "https:///nohost"])
+    @Test(
+        "a redirect to a port past 65535, another scheme or a too-long port is refused before connecting",
+        arguments: [
+            "https://127.0.0.1:65536/", "https://[::1]:70000/x", "ftp://example.com/",
+            "https://x:99999999999999999999/",
+            "file:///etc/passwd", "https:///nohost",
+        ])
     func badRedirects(location: String) {
-        #expect(throws: AnacondaError.self) { try Redirects.next(after: response(302, location: location), to: request) }
+        #expect(throws: AnacondaError.self) {
+            try Redirects.next(after: response(302, location: location), to: request)
+        }
     }
 
     @Test("redirects: relative locations resolve; a new host loses Authorization; 303 and POST→302 become GET")
@@ -30,22 +36,29 @@ struct HostileInputTests {
         #expect(same.url == "https://api.example.com/api/y?a=1")
         #expect(same.method == "POST" && same.body == [1])
         #expect(same.headers.contains { $0.0 == "Authorization" })
-        let other = try #require(try Redirects.next(after: response(303, location: "https://cdn.example.com/z"), to: request))
+        let other = try #require(
+            try Redirects.next(after: response(303, location: "https://cdn.example.com/z"), to: request))
         #expect(other.method == "GET" && other.body == nil)
         #expect(!other.headers.contains { $0.0 == "Authorization" || $0.0 == "Content-Type" })
-        #expect(try Redirects.next(after: HTTPTransportResponse(statusCode: 302, reason: "", headers: [], body: []), to: request) == nil)
+        #expect(
+            try Redirects.next(
+                after: HTTPTransportResponse(statusCode: 302, reason: "", headers: [], body: []), to: request) == nil)
         #expect(try Redirects.next(after: response(200, location: "/x"), to: request) == nil)
     }
 
-    @Test("query and form pairs with empty names or values never trap", arguments: ["=", "&=&", "=x", "a=", "==", "&&"])
+    @Test(
+        "query and form pairs with empty names or values never trap", arguments: ["=", "&=&", "=x", "a=", "==", "&&"])
     func formPairs(text: String) {
         let pairs = FormEncoding.pairs(text)
         #expect(pairs.allSatisfy { !$0.name.contains("=") || $0.value.isEmpty })
         #expect(LoopbackRedirectReceiver.formItems(text).count == pairs.count)
     }
 
-    @Test("redirect_uri with a port that is not 0–65535 is a ValueError, not a trap",
-          arguments: ["http://127.0.0.1:70000/auth/oidc", "http://127.0.0.1:99999999999999999999/", "http://127.0.0.1:-1/"])
+    @Test(
+        "redirect_uri with a port that is not 0–65535 is a ValueError, not a trap",
+        arguments: [
+            "http://127.0.0.1:70000/auth/oidc", "http://127.0.0.1:99999999999999999999/", "http://127.0.0.1:-1/",
+        ])
     func redirectURIPorts(uri: String) {
         #expect(throws: AnacondaError.self) { try LoopbackRedirectReceiver(redirectURI: uri) }
     }
@@ -75,7 +88,8 @@ struct HostileInputTests {
 
     @Test("a CRLF config.toml is edited line by line and keeps its line endings")
     func crlfEdits() throws {
-        let text = "default_site = \"a\"\r\n\r\n[sites.a]\r\ndomain = \"a.example.com\"\r\n\r\n[sites.b]\r\ndomain = \"b.example.com\"\r\n"
+        let text =
+            "default_site = \"a\"\r\n\r\n[sites.a]\r\ndomain = \"a.example.com\"\r\n\r\n[sites.b]\r\ndomain = \"b.example.com\"\r\n"
         var editor = SitesConfigEditor(text: text)
         editor.setDefaultSite("b")
         try editor.writeSite("a", values: [("domain", .string("c.example.com"))])
@@ -85,7 +99,9 @@ struct HostileInputTests {
         #expect(!editor.text.replacing("\r\n", with: "").contains("\n"), "every line ends in CRLF")
     }
 
-    @Test("a domain with a port outside 1–65535 is a configuration error", arguments: ["127.0.0.1:70000", "[::1]:0", "x:port", "h:123456"])
+    @Test(
+        "a domain with a port outside 1–65535 is a configuration error",
+        arguments: ["127.0.0.1:70000", "[::1]:0", "x:port", "h:123456"])
     func domainPorts(domain: String) {
         #expect(throws: SiteValueParser.Invalid.self) { try SiteValueParser.domain(.string(domain)) }
         #expect((try? SiteValueParser.domain(.string("localhost:8443"))) == "localhost:8443")

@@ -58,7 +58,8 @@ struct TOMLParserTests {
         "a = {b = 1}\n[a.c]\n", "a = {b = 1}\na.c = 2\n", "a = [1]\n[[a]]\n", "[[a]]\n[a]\n", "[a]\n[[a]]\n",
         "[a\n", "[a]]\n", "[[a]\n", "[]\n", "[a.]\n", "[.a]\n", "a..b = 1\n", "a. = 1\n",
         "a = \"unterminated\n", "a = 'unterminated\n", "a = \"\"\"never closed\n", "a = '''never closed\n",
-        "a = \"bad \\x escape\"\n", "a = \"\\u12\"\n", "a = \"\\U+0000041\"\n", "a = \"\\u+041\"\n", "a = \"\\uD800\"\n", "a = \"new\nline\"\n",
+        "a = \"bad \\x escape\"\n", "a = \"\\u12\"\n", "a = \"\\U+0000041\"\n", "a = \"\\u+041\"\n",
+        "a = \"\\uD800\"\n", "a = \"new\nline\"\n",
         "a = 01\n", "a = 1__0\n", "a = _1\n", "a = 1_\n", "a = 0x\n", "a = 0xG\n", "a = +0x10\n", "a = 1.\n",
         "a = .5\n", "a = 1e\n", "a = 1.5.3\n", "a = 1e1.5\n", "a = 0o8\n", "a = 0b2\n",
         "a = TRUE\n", "a = tru\n", "a = yes\n", "a = [1 2]\n", "a = [1,,2]\n", "a = [,]\n", "a = {b = 1,}\n",
@@ -141,20 +142,28 @@ struct TOMLParserTests {
     func exactIntegers() throws {
         let document = try TOMLParser.parse(
             "a = 9223372036854775807\nb = -9_223_372_036_854_775_808\nc = 0x7FFF_FFFF_FFFF_FFFF\nd = 1.0\ne = 0b1\n")
-        #expect(document == .object([
-            .init("a", .integer(Int.max)), .init("b", .integer(Int.min)), .init("c", .integer(Int.max)),
-            .init("d", .number(1)), .init("e", .integer(1)),
-        ]))
-        for text in ["a = 9223372036854775808\n", "a = -9223372036854775809\n", "a = 0x8000000000000000\n", "a = 0o1000000000000000000000\n"] {
+        #expect(
+            document
+                == .object([
+                    .init("a", .integer(Int.max)), .init("b", .integer(Int.min)), .init("c", .integer(Int.max)),
+                    .init("d", .number(1)), .init("e", .integer(1)),
+                ]))
+        for text in [
+            "a = 9223372036854775808\n", "a = -9223372036854775809\n", "a = 0x8000000000000000\n",
+            "a = 0o1000000000000000000000\n",
+        ] {
             #expect(throws: TOMLParser.SyntaxError.self, "\(text.debugDescription)") { try TOMLParser.parse(text) }
         }
     }
 
-    @Test("dates follow the calendar: leap years, days per month", arguments: [
-        ("2024-02-29", true), ("2000-02-29", true), ("2023-02-29", false), ("1900-02-29", false), ("2024-02-30", false),
-        ("2024-04-31", false), ("2024-04-30", true), ("2024-12-31", true), ("2023-02-28T23:59:60Z", true),
-        ("2023-06-31T00:00:00", false),
-    ])
+    @Test(
+        "dates follow the calendar: leap years, days per month",
+        arguments: [
+            ("2024-02-29", true), ("2000-02-29", true), ("2023-02-29", false), ("1900-02-29", false),
+            ("2024-02-30", false),
+            ("2024-04-31", false), ("2024-04-30", true), ("2024-12-31", true), ("2023-02-28T23:59:60Z", true),
+            ("2023-06-31T00:00:00", false),
+        ])
     func calendar(date: String, valid: Bool) {
         let result = try? TOMLParser.parse("d = \(date)\n")
         #expect((result != nil) == valid, "\(date)")
@@ -162,16 +171,21 @@ struct TOMLParserTests {
 
     @Test("a UTF-8 byte-order mark at the start is not part of the document (TOML 1.0); anywhere else it is an error")
     func byteOrderMark() throws {
-        #expect(try TOMLParser.parse("\u{FEFF}[plugin.auth]\ndomain = \"x\"\n") == .object([
-            .init("plugin", .object([.init("auth", .object([.init("domain", .string("x"))]))]))
-        ]))
+        #expect(
+            try TOMLParser.parse("\u{FEFF}[plugin.auth]\ndomain = \"x\"\n")
+                == .object([
+                    .init("plugin", .object([.init("auth", .object([.init("domain", .string("x"))]))]))
+                ]))
         #expect(throws: TOMLParser.SyntaxError.self) { try TOMLParser.parse("a = 1\n\u{FEFF}b = 2\n") }
     }
 
     @Test("errors name the problem, the line and the column")
     func errorPositions() {
         let cases: [(String, String)] = [
-            ("[plugin.auth]\ndomain = \"x\"\n[sites.bad\n", "expected ']' to end the table header (at line 3, column 11)"),
+            (
+                "[plugin.auth]\ndomain = \"x\"\n[sites.bad\n",
+                "expected ']' to end the table header (at line 3, column 11)"
+            ),
             ("a = 1\na = 2\n", "key 'a' is defined more than once (at line 2, column 1)"),
             ("[a]\n[a]\n", "table 'a' is defined more than once (at line 2, column 1)"),
             ("x = \"é\\q\"\n", "invalid escape sequence (at line 1, column 7)"),

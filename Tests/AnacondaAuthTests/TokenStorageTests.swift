@@ -26,18 +26,25 @@ struct TokenInfoTests {
 
     @Test("unknown fields and repo tokens survive a load and save")
     func roundTrip() throws {
-        let stored = Data(#"{"domain":"d","api_key":"k","repo_tokens":[{"token":"t","org_name":"o"}],"version":2,"future":{"x":1}}"#.utf8)
-            .base64EncodedString()
+        let stored = Data(
+            #"{"domain":"d","api_key":"k","repo_tokens":[{"token":"t","org_name":"o"}],"version":2,"future":{"x":1}}"#
+                .utf8
+        )
+        .base64EncodedString()
         let token = try TokenInfo.decode(stored, domain: "d")
         #expect(token.repoTokens == [TokenInfo.RepoToken(token: "t", orgName: "o")])
-        #expect(String(decoding: Data(base64Encoded: token.encoded())!, as: UTF8.self)
-            == #"{"domain":"d","api_key":"k","repo_tokens":[{"token":"t","org_name":"o"}],"version":2,"future":{"x":1}}"#)
+        #expect(
+            String(decoding: Data(base64Encoded: token.encoded())!, as: UTF8.self)
+                == #"{"domain":"d","api_key":"k","repo_tokens":[{"token":"t","org_name":"o"}],"version":2,"future":{"x":1}}"#
+        )
     }
 
     @Test("corrupt records are errors, not crashes")
     func corrupt() {
         #expect(throws: TokenDecodingError.self) { try TokenInfo.decode("not base64!", domain: "d") }
-        #expect(throws: TokenDecodingError.self) { try TokenInfo.decode(Data("[1]".utf8).base64EncodedString(), domain: "d") }
+        #expect(throws: TokenDecodingError.self) {
+            try TokenInfo.decode(Data("[1]".utf8).base64EncodedString(), domain: "d")
+        }
     }
 
     @Test("expiry comes from the JWT exp claim; a non-JWT or a missing exp is a clear error")
@@ -73,8 +80,9 @@ struct FileKeyringTests {
         let keyring = FileKeyring(path: path)
         try keyring.setPassword("b64-a", service: "Anaconda Cloud", account: "a.example.com")
         try keyring.setPassword("b64-b", service: "Anaconda Cloud", account: "b.example.com")
-        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-            == #"{"Anaconda Cloud": {"a.example.com": "b64-a", "b.example.com": "b64-b"}}"#)
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+                == #"{"Anaconda Cloud": {"a.example.com": "b64-a", "b.example.com": "b64-b"}}"#)
         #expect(mode(path) == 0o600)
         #expect(mode(directory + "/.anaconda") == 0o700)
         #expect(try keyring.deletePassword(service: "Anaconda Cloud", account: "a.example.com"))
@@ -91,13 +99,15 @@ struct FileKeyringTests {
     @Test("an existing file readable by others is tightened to 0600; other services and entries are kept")
     func tightensAndKeeps() throws {
         try FileManager.default.createDirectory(atPath: directory + "/.anaconda", withIntermediateDirectories: true)
-        try Data(#"{"Other": {"x": "1"}, "Anaconda Cloud": {"keep.example.com": "k"}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(#"{"Other": {"x": "1"}, "Anaconda Cloud": {"keep.example.com": "k"}}"#.utf8).write(
+            to: URL(fileURLWithPath: path))
         chmod(path, 0o644)
         #expect(try FileKeyring(path: path).password(service: "Anaconda Cloud", account: "keep.example.com") == "k")
         #expect(mode(path) == 0o600)
         try FileKeyring(path: path).setPassword("n", service: "Anaconda Cloud", account: "new.example.com")
-        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-            == #"{"Other": {"x": "1"}, "Anaconda Cloud": {"keep.example.com": "k", "new.example.com": "n"}}"#)
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+                == #"{"Other": {"x": "1"}, "Anaconda Cloud": {"keep.example.com": "k", "new.example.com": "n"}}"#)
     }
 
     @Test("a corrupt file is reported with its path and kept; a write moves it aside instead of emptying it")
@@ -119,7 +129,9 @@ struct FileKeyringTests {
         let moved = try FileManager.default.contentsOfDirectory(atPath: directory + "/.anaconda")
             .filter { $0.hasPrefix("keyring.corrupt-") }
         #expect(moved.count == 1)
-        #expect(String(decoding: FileManager.default.contents(atPath: directory + "/.anaconda/" + moved[0])!, as: UTF8.self) == "{not json")
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: directory + "/.anaconda/" + moved[0])!, as: UTF8.self)
+                == "{not json")
         #expect(warnings.withLock { $0.count } == 1)
         #expect(try keyring.password(service: "Anaconda Cloud", account: "x") == "v")
     }
@@ -133,7 +145,9 @@ struct FileKeyringTests {
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: real)
         try FileKeyring(path: path).setPassword("v", service: "Anaconda Cloud", account: "x")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path) == real)
-        #expect(String(decoding: FileManager.default.contents(atPath: real)!, as: UTF8.self) == #"{"Anaconda Cloud": {"x": "v"}}"#)
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: real)!, as: UTF8.self)
+                == #"{"Anaconda Cloud": {"x": "v"}}"#)
     }
 }
 
@@ -158,7 +172,9 @@ struct TokenStoreTests {
     @Test("a login under a legacy domain moves to anaconda.com")
     func legacyMigration() throws {
         let keyring = InMemoryKeyring([
-            "Anaconda Cloud": ["anaconda.cloud": TokenInfo(domain: "anaconda.cloud", apiKey: "old", version: nil).encoded()]
+            "Anaconda Cloud": [
+                "anaconda.cloud": TokenInfo(domain: "anaconda.cloud", apiKey: "old", version: nil).encoded()
+            ]
         ])
         let token = try TokenStore(site: site(), keyring: keyring).load()
         #expect(token?.domain == "anaconda.com")
@@ -169,24 +185,34 @@ struct TokenStoreTests {
 
     @Test("a configured API key is a read-only keyring; writes name where the key comes from")
     func configuredKey() throws {
-        let store = TokenStore(site: site {
-            $0.apiKey = "from-env"
-            $0.sources[.apiKey] = .environment(variable: "ANACONDA_AUTH_API_KEY")
-        })
+        let store = TokenStore(
+            site: site {
+                $0.apiKey = "from-env"
+                $0.sources[.apiKey] = .environment(variable: "ANACONDA_AUTH_API_KEY")
+            })
         #expect(store.isReadOnly)
         #expect(try store.load()?.apiKey == "from-env")
-        #expect(throws: AnacondaError(.passwordSetError,
-            message: "This keyring cannot set passwords: the credential comes from environment variable "
-                + "ANACONDA_AUTH_API_KEY; remove it there to log in or out with a stored key")) {
+        #expect(
+            throws: AnacondaError(
+                .passwordSetError,
+                message: "This keyring cannot set passwords: the credential comes from environment variable "
+                    + "ANACONDA_AUTH_API_KEY; remove it there to log in or out with a stored key")
+        ) {
             try store.save(TokenInfo(domain: "anaconda.com", apiKey: "x"))
         }
     }
 
     struct BrokenKeyring: Keyring {
         var description: String { "the broken keyring" }
-        func password(service: String, account: String) throws -> String? { throw SecretServiceError.timedOut(seconds: 3) }
-        func setPassword(_ password: String, service: String, account: String) throws { throw SecretServiceError.timedOut(seconds: 3) }
-        func deletePassword(service: String, account: String) throws -> Bool { throw SecretServiceError.timedOut(seconds: 3) }
+        func password(service: String, account: String) throws -> String? {
+            throw SecretServiceError.timedOut(seconds: 3)
+        }
+        func setPassword(_ password: String, service: String, account: String) throws {
+            throw SecretServiceError.timedOut(seconds: 3)
+        }
+        func deletePassword(service: String, account: String) throws -> Bool {
+            throw SecretServiceError.timedOut(seconds: 3)
+        }
     }
 
     @Test("a failing system keyring warns once per call and falls back to the file keyring")
@@ -200,9 +226,10 @@ struct TokenStoreTests {
         try store.save(TokenInfo(domain: "anaconda.com", apiKey: "k"))
         #expect(try store.load()?.apiKey == "k")
         #expect(FileManager.default.fileExists(atPath: home + "/.anaconda/keyring"))
-        #expect(warnings.withLock { $0.first } == "warning: cannot use the broken keyring: the Secret Service did not "
-            + "answer within 3 s (is it waiting for an unlock prompt?). Using file keyring \(home)/.anaconda/keyring "
-            + "instead (set preferred_token_storage = \"anaconda-keyring\" to use it directly).")
+        #expect(
+            warnings.withLock { $0.first } == "warning: cannot use the broken keyring: the Secret Service did not "
+                + "answer within 3 s (is it waiting for an unlock prompt?). Using file keyring \(home)/.anaconda/keyring "
+                + "instead (set preferred_token_storage = \"anaconda-keyring\" to use it directly).")
     }
 }
 

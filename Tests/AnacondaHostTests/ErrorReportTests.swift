@@ -31,14 +31,16 @@ struct ErrorReportTests {
 
     @Test("the cause chain lists underlying errors outermost first")
     func causes() {
-        let error = AnacondaError("A", message: "outer",
+        let error = AnacondaError(
+            "A", message: "outer",
             underlying: AuthenticationRequiredError(.tokenExpired, underlying: AnacondaError("C", message: "inner")))
         let report = ErrorReport(for: error)
         #expect(report.headline == "A: outer")
-        #expect(report.causes == [
-            "AnacondaCore.AuthenticationRequiredError: TokenExpiredError: Your login token has expired",
-            "AnacondaCore.AnacondaError: C: inner",
-        ])
+        #expect(
+            report.causes == [
+                "AnacondaCore.AuthenticationRequiredError: TokenExpiredError: Your login token has expired",
+                "AnacondaCore.AnacondaError: C: inner",
+            ])
     }
 }
 
@@ -46,7 +48,8 @@ struct ErrorReportTests {
 struct PluginHandshakeTests {
     let host = PluginHandshake(
         magic: 0x414E_4143_4F4E_4441, abiVersion: 1, apiVersion: "0.1.0",
-        toolchain: "Clang 21.0.0 (https://github.com/swiftlang/llvm-project.git 11673e6660b2d0a5f9f99b1c7b773f4c2f6df1b0)")
+        toolchain:
+            "Clang 21.0.0 (https://github.com/swiftlang/llvm-project.git 11673e6660b2d0a5f9f99b1c7b773f4c2f6df1b0)")
 
     @Test("the host's own handshake is compatible with itself and names the toolchain")
     func compatible() {
@@ -64,9 +67,12 @@ struct PluginHandshakeTests {
         #expect(plugin.incompatibility(with: host) == "plugin built against plugin API 0.2.0 but host has 0.1.0")
         plugin = host
         plugin.toolchain = "Clang 20.1.0 (https://github.com/swiftlang/llvm-project.git aaaaaaaaaaaaaaaa)"
-        #expect(plugin.incompatibility(with: host)?.hasPrefix("plugin built with clang 20.1.0 aaaaaaaaaaaa but host with clang 21.0.0 11673e6660b2") == true)
+        #expect(
+            plugin.incompatibility(with: host)?.hasPrefix(
+                "plugin built with clang 20.1.0 aaaaaaaaaaaa but host with clang 21.0.0 11673e6660b2") == true)
         plugin = host
         plugin.magic = 1
-        #expect(plugin.incompatibility(with: host) == "its handshake symbol does not return an anaconda plugin handshake")
+        #expect(
+            plugin.incompatibility(with: host) == "its handshake symbol does not return an anaconda plugin handshake")
     }
 }

@@ -34,10 +34,12 @@ struct HostOptionsTests {
 
 @Suite("Shell quoting for the --verbose hint")
 struct ShellQuotingTests {
-    @Test("safe words stay, others are single-quoted", arguments: [
-        ("auth", "auth"), ("my site", "'my site'"), ("it's", #"'it'\''s'"#), ("", "''"), ("a;b", "'a;b'"),
-        ("https://x.com/a?b=c", "'https://x.com/a?b=c'"), ("--at=x.com", "--at=x.com"),
-    ])
+    @Test(
+        "safe words stay, others are single-quoted",
+        arguments: [
+            ("auth", "auth"), ("my site", "'my site'"), ("it's", #"'it'\''s'"#), ("", "''"), ("a;b", "'a;b'"),
+            ("https://x.com/a?b=c", "'https://x.com/a?b=c'"), ("--at=x.com", "--at=x.com"),
+        ])
     func quote(input: String, expected: String) {
         #expect(ShellQuoting.quote(input) == expected)
     }

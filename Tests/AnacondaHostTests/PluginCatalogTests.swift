@@ -23,7 +23,8 @@ struct PluginCatalogTests {
     static func manifest(_ name: String, commands: [String], login: String? = nil) -> String {
         let list = commands.map { #"{"name": "\#($0)", "summary": "s"}"# }.joined(separator: ",")
         let loginEntry = login.map { #", "login": {"command": "\#($0)"}"# } ?? ""
-        return #"{"schemaVersion": 1, "plugins": [{"name": "\#(name)", "version": "1.0", "library": "lib\#(name).so", "abiVersion": 2, "apiVersion": "0.1.0", "commands": [\#(list)]\#(loginEntry)}]}"#
+        return
+            #"{"schemaVersion": 1, "plugins": [{"name": "\#(name)", "version": "1.0", "library": "lib\#(name).so", "abiVersion": 2, "apiVersion": "0.1.0", "commands": [\#(list)]\#(loginEntry)}]}"#
     }
 
     @Test("commands are indexed and libraries resolved against the manifest's directory")
@@ -43,20 +44,29 @@ struct PluginCatalogTests {
         ])
         #expect(catalog.plugin(providing: "same")?.plugin.name == "a")
         #expect(catalog.plugin(providing: "other")?.plugin.name == "b")
-        #expect(catalog.problems.map(\.reason) == [
-            "plugin 'b': command 'same' is already provided by plugin 'a' (\(catalog.plugins[0].manifestPath))"
-        ])
+        #expect(
+            catalog.problems.map(\.reason) == [
+                "plugin 'b': command 'same' is already provided by plugin 'a' (\(catalog.plugins[0].manifestPath))"
+            ])
     }
 
-    @Test("bad manifests are problems naming the key", arguments: [
-        (#"{"schemaVersion": 2, "plugins": []}"#, "schemaVersion 2 is not supported (this host reads 1)"),
-        (#"{"schemaVersion": 1, "plugins": [{"name": 3}]}"#, "'plugins[0].name' must be a string"),
-        (#"{"schemaVersion": 1}"#, "missing key 'plugins'"),
-        (#"[1, 2"#, "malformed JSON"),
-        (Self.manifest("-x", commands: ["c"]), "plugin name '-x' must not start with '-'"),
-        (Self.manifest("p", commands: ["c"], login: "nope"), "plugin 'p': login.command 'nope' is not one of its commands"),
-        (Self.manifest("p", commands: ["whoami"]), "plugin 'p': command 'whoami' is built in and cannot be replaced"),
-    ])
+    @Test(
+        "bad manifests are problems naming the key",
+        arguments: [
+            (#"{"schemaVersion": 2, "plugins": []}"#, "schemaVersion 2 is not supported (this host reads 1)"),
+            (#"{"schemaVersion": 1, "plugins": [{"name": 3}]}"#, "'plugins[0].name' must be a string"),
+            (#"{"schemaVersion": 1}"#, "missing key 'plugins'"),
+            (#"[1, 2"#, "malformed JSON"),
+            (Self.manifest("-x", commands: ["c"]), "plugin name '-x' must not start with '-'"),
+            (
+                Self.manifest("p", commands: ["c"], login: "nope"),
+                "plugin 'p': login.command 'nope' is not one of its commands"
+            ),
+            (
+                Self.manifest("p", commands: ["whoami"]),
+                "plugin 'p': command 'whoami' is built in and cannot be replaced"
+            ),
+        ])
     func problems(contents: String, reason: String) throws {
         let catalog = try catalog(["x": contents])
         #expect(catalog.problems.count == 1)
@@ -74,15 +84,16 @@ struct HostOutputTests {
     @Test("the version table has the host first and plugins by name")
     func versions() {
         let table = VersionTable.render(hostVersion: "0.1.0", plugins: [], terminal: QuietTerminal())
-        #expect(table == """
-            ┏━━━━━━━━━━┳━━━━━━━━━┓
-            ┃ Package  ┃ Version ┃
-            ┡━━━━━━━━━━╇━━━━━━━━━┩
-            │ anaconda │ 0.1.0   │
-            └──────────┴─────────┘
-            Compatible with anaconda-cli-base 0.9.1 and anaconda-auth 0.15.3
+        #expect(
+            table == """
+                ┏━━━━━━━━━━┳━━━━━━━━━┓
+                ┃ Package  ┃ Version ┃
+                ┡━━━━━━━━━━╇━━━━━━━━━┩
+                │ anaconda │ 0.1.0   │
+                └──────────┴─────────┘
+                Compatible with anaconda-cli-base 0.9.1 and anaconda-auth 0.15.3
 
-            """)
+                """)
     }
 }
 

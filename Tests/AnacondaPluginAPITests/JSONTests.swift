@@ -5,21 +5,26 @@ import Testing
 struct JSONValueTests {
     @Test("parses every JSON type, escapes and surrogate pairs")
     func parses() throws {
-        let value = try JSONValue.parse(Array(#" {"a": [1, -2.5e1, true, false, null], "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#.utf8))
-        #expect(value == .object([
-            .init("a", .array([.integer(1), .number(-25), .bool(true), .bool(false), .null])),
-            .init("s", .string("x\"\\/\né😀")),
-        ]))
+        let value = try JSONValue.parse(
+            Array(#" {"a": [1, -2.5e1, true, false, null], "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#.utf8))
+        #expect(
+            value
+                == .object([
+                    .init("a", .array([.integer(1), .number(-25), .bool(true), .bool(false), .null])),
+                    .init("s", .string("x\"\\/\né😀")),
+                ]))
     }
 
-    @Test("syntax errors name line and column", arguments: [
-        ("{\n  \"a\": 1,\n}", "expected a string key at line 3, column 1"),
-        ("[1 2]", "expected ',' or ']' in an array at line 1, column 4"),
-        ("\"open", "unterminated string at line 1, column 6"),
-        ("{} x", "unexpected content after the JSON value at line 1, column 4"),
-        ("", "unexpected end of input at line 1, column 1"),
-        (String(repeating: "[", count: 100), "nesting is too deep at line 1, column 65"),
-    ])
+    @Test(
+        "syntax errors name line and column",
+        arguments: [
+            ("{\n  \"a\": 1,\n}", "expected a string key at line 3, column 1"),
+            ("[1 2]", "expected ',' or ']' in an array at line 1, column 4"),
+            ("\"open", "unterminated string at line 1, column 6"),
+            ("{} x", "unexpected content after the JSON value at line 1, column 4"),
+            ("", "unexpected end of input at line 1, column 1"),
+            (String(repeating: "[", count: 100), "nesting is too deep at line 1, column 65"),
+        ])
     func errors(text: String, message: String) {
         #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(Array(text.utf8)) }
         do {
@@ -29,7 +34,12 @@ struct JSONValueTests {
         }
     }
 
-    @Test("numbers follow RFC 8259's grammar", arguments: ["-01", "01", "2.", "2.e3", ".5", "-.5", "-2.", "+1", "1e", "1e+", "-", "0x10", "1.5e3.2", "- 1", "Infinity", "NaN", "-Infinity", "00"])
+    @Test(
+        "numbers follow RFC 8259's grammar",
+        arguments: [
+            "-01", "01", "2.", "2.e3", ".5", "-.5", "-2.", "+1", "1e", "1e+", "-", "0x10", "1.5e3.2", "- 1", "Infinity",
+            "NaN", "-Infinity", "00",
+        ])
     func invalidNumbers(text: String) {
         #expect(throws: JSONValue.SyntaxError.self, "\(text)") { try JSONValue.parse(text) }
         #expect(throws: JSONValue.SyntaxError.self, "[\(text)]") { try JSONValue.parse("[\(text)]") }
@@ -47,7 +57,9 @@ struct JSONValueTests {
         #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse("1e999") }
         #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse("-1e999") }
         #expect(try JSONValue.parse("1e-999") == .number(0))
-        #expect(JSONWriter.python.string(.array([.integer(Int.max), .number(1), .number(.infinity)])) == "[9223372036854775807, 1.0, null]")
+        #expect(
+            JSONWriter.python.string(.array([.integer(Int.max), .number(1), .number(.infinity)]))
+                == "[9223372036854775807, 1.0, null]")
     }
 
     @Test("the reader names the key path of a wrong type")
@@ -73,18 +85,19 @@ struct JSONWriterTests {
     func forms() {
         #expect(JSONWriter.python.string(value) == #"{"b": "\u00e9\"\n", "a": [1, 2.5, null, true], "e": {}}"#)
         #expect(JSONWriter.compact.string(value) == #"{"b":"\u00e9\"\n","a":[1,2.5,null,true],"e":{}}"#)
-        #expect(JSONWriter.indented(2, sortKeys: true).string(value) == """
-            {
-              "a": [
-                1,
-                2.5,
-                null,
-                true
-              ],
-              "b": "\\u00e9\\"\\n",
-              "e": {}
-            }
-            """)
+        #expect(
+            JSONWriter.indented(2, sortKeys: true).string(value) == """
+                {
+                  "a": [
+                    1,
+                    2.5,
+                    null,
+                    true
+                  ],
+                  "b": "\\u00e9\\"\\n",
+                  "e": {}
+                }
+                """)
     }
 
     @Test("a written document parses back to the same value")

@@ -19,7 +19,8 @@ struct CookieSealingTests {
     }
 
     static func requestCookies(_ headers: [SetCookie]) -> RequestCookies {
-        RequestCookies(Dictionary(headers.filter { $0.maxAge != 0 }.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        RequestCookies(
+            Dictionary(headers.filter { $0.maxAge != 0 }.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
     }
 
     @Test("a sealed value opens with its key and name; tampering, another key, another name or purpose do not")
@@ -39,7 +40,12 @@ struct CookieSealingTests {
         #expect(sealer.open(sealed, name: "d") == nil)
         #expect(CookieSealer(secrets: [Self.newSecret], purpose: "session v1").open(sealed, name: "c") == nil)
         #expect(CookieSealer(secrets: [Self.secret], purpose: "sign-in v1").open(sealed, name: "c") == nil)
-        for junk in ["", "v1.", "v2." + sealed.dropFirst(3), "v1.%%%", "v1." + String(repeating: "A", count: 10)] {
+        // Another spelling of the same bytes (standard base64, padding) is refused too: one text per sealed value.
+        let standard = sealed.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        if standard != sealed { #expect(sealer.open(standard, name: "c") == nil) }
+        for junk in [
+            "", "v1.", "v2." + sealed.dropFirst(3), "v1.%%%", "v1." + String(repeating: "A", count: 10), sealed + "=",
+        ] {
             #expect(sealer.open(junk, name: "c") == nil)
         }
     }
@@ -55,22 +61,34 @@ struct CookieSealingTests {
         #expect(old.open(sealedByNew, name: "c") == nil)
     }
 
-    @Test("a session fits one cookie; a large one is split under 4 KB a cookie and joins back; stale chunks are deleted")
+    @Test(
+        "a session fits one cookie; a large one is split under 4 KB a cookie and joins back; stale chunks are deleted")
     func size() throws {
-        let cookies = SessionCookies(sealer: CookieSealer(secrets: [Self.secret], purpose: "s"), secure: true)
+        let cookies = SessionCookies(sealer: CookieSealer(secrets: [Self.secret], purpose: "s"), secure: false)
         let small = try cookies.cookies(for: Self.session(), existing: RequestCookies([:]), maxAge: 100)
         #expect(small.map(\.name) == ["anaconda_session"])
-        #expect(small[0].headerValue.hasSuffix("; Path=/; Max-Age=100; HttpOnly; SameSite=Lax; Secure"))
+        #expect(small[0].headerValue.hasSuffix("; Path=/; Max-Age=100; HttpOnly; SameSite=Lax"))
+        // On HTTPS: Secure, and the __Host- prefix (no other host can set the cookie).
+        let secure = SessionCookies(sealer: CookieSealer(secrets: [Self.secret], purpose: "s"), secure: true)
+        let secureCookies = try secure.cookies(for: Self.session(), existing: RequestCookies([:]), maxAge: 100)
+        #expect(secureCookies.map(\.name) == ["__Host-anaconda_session"])
+        #expect(secureCookies[0].headerValue.hasSuffix("; Path=/; Max-Age=100; HttpOnly; SameSite=Lax; Secure"))
+        #expect(secure.session(in: Self.requestCookies(secureCookies)) == Self.session())
+        #expect(secure.session(in: Self.requestCookies(small)) == nil)
         #expect(cookies.session(in: Self.requestCookies(small)) == Self.session())
 
         let large = try cookies.cookies(for: Self.session(tokenSize: 9000), existing: RequestCookies([:]), maxAge: 100)
-        #expect(large.map(\.name) == ["anaconda_session", "anaconda_session.1", "anaconda_session.2", "anaconda_session.3"])
+        #expect(
+            large.map(\.name) == ["anaconda_session", "anaconda_session.1", "anaconda_session.2", "anaconda_session.3"])
         #expect(large.allSatisfy { $0.headerValue.utf8.count < 4096 })
         #expect(cookies.session(in: Self.requestCookies(large)) == Self.session(tokenSize: 9000))
 
         // Back to a small session: the chunks the browser still has are deleted.
         let shrunk = try cookies.cookies(for: Self.session(), existing: Self.requestCookies(large), maxAge: 100)
-        #expect(shrunk.map(\.name) == ["anaconda_session", "anaconda_session.1", "anaconda_session.2", "anaconda_session.3"])
+        #expect(
+            shrunk.map(\.name) == [
+                "anaconda_session", "anaconda_session.1", "anaconda_session.2", "anaconda_session.3",
+            ])
         #expect(shrunk.dropFirst().allSatisfy { $0.maxAge == 0 && $0.value.isEmpty })
 
         // A missing chunk or chunks out of order: not signed in.
@@ -100,9 +118,21 @@ struct CookieSealingTests {
             (nil, "/"), ("/reports?x=1", "/reports?x=1"), ("//evil.example", "/"), ("/\\evil.example", "/"),
             ("https://evil.example", "/"), ("evil", "/"), ("/login", "/"), ("/login?next=/x", "/"), ("/a\nb", "/"),
             ("/a b", "/"), (String(repeating: "/a", count: 2000), "/"),
+            // A combining mark or variation selector after the first `/`: one Character to Swift, `//` to a browser.
+            ("/\u{FE0F}/evil.example", "/"), ("//\u{FE0F}evil.example", "/"), ("//\u{034F}evil.example", "/"),
+            ("/\u{180B}/evil.example", "/"), ("/caf\u{E9}", "/"),
         ]
         for (next, expected) in cases {
             #expect(ReturnPath.sanitize(next, excluding: routes) == expected, "\(String(describing: next))")
         }
+    }
+}
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("quotes followed by combining marks are still escaped (per scalar, not per Character)")
+    func combining() {
+        #expect(HTML.escape("x\"\u{200D} onfocus=alert(1)") == "x&quot;\u{200D} onfocus=alert(1)")
+        #expect(HTML.escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
     }
 }

@@ -38,7 +38,8 @@ struct IDTokenVerificationTests {
         let keys = try TestTokens()
         let verifier = verifier { TestTokens.jwks(keys) }
         let token = try keys.sign(TestTokens.claims(issuedAt: now))
-        let payload = try await verifier.verify(token, announcedAlgorithms: ["RS256"], keysAt: "https://auth.example.com/keys")
+        let payload = try await verifier.verify(
+            token, announcedAlgorithms: ["RS256"], keysAt: "https://auth.example.com/keys")
         #expect(payload["sub"]?.stringValue == "u-1")
     }
 
@@ -59,7 +60,10 @@ struct IDTokenVerificationTests {
             ("!!.e30.x", "has no readable header", []),
         ]
         for (token, reason, announced) in cases {
-            let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: announced, keysAt: "https://auth.example.com/keys") }
+            let error = await refusal {
+                _ = try await verifier.verify(
+                    token, announcedAlgorithms: announced, keysAt: "https://auth.example.com/keys")
+            }
             #expect(error?.code == .invalidIDToken)
             #expect(error?.message == "the ID token \(reason)")
         }
@@ -71,8 +75,16 @@ struct IDTokenVerificationTests {
         let verifier = verifier { TestTokens.jwks(keys) }
         let header = JSONValue.object([.init("alg", .string("PS256")), .init("kid", .string(keys.kid))])
         let token = try keys.sign(TestTokens.claims(issuedAt: now), header: header)
-        let error = await refusal { _ = try await verifier.verify(token, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
+        let error = await refusal {
+            _ = try await verifier.verify(
+                token, announcedAlgorithms: ["RS256", "PS256"], keysAt: "https://auth.example.com/keys")
+        }
         #expect(error?.message == "the ID token names algorithm PS256 but its key is for RS256")
+        // A provider that announces no algorithms signs with RS256 only.
+        let unannounced = await refusal {
+            _ = try await verifier.verify(token, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
+        }
+        #expect(unannounced?.message == "the ID token uses an algorithm the provider does not announce (PS256)")
     }
 
     @Test("an unknown kid fetches the keys again (key rotation), at most every 30 seconds")
@@ -81,13 +93,17 @@ struct IDTokenVerificationTests {
         let new = try TestTokens(kid: "new")
         let published = Shared(TestTokens.jwks(old))
         let verifier = verifier { published.withLock { $0 } }
-        _ = try await verifier.verify(try old.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
+        _ = try await verifier.verify(
+            try old.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [],
+            keysAt: "https://auth.example.com/keys")
         #expect(fetches.withLock { $0 } == 1)
 
         // The provider rotates; within 30 s of the last fetch an unknown kid is refused without a fetch.
         published.withLock { $0 = TestTokens.jwks(new) }
         let rotated = try new.sign(TestTokens.claims(issuedAt: now))
-        let early = await refusal { _ = try await verifier.verify(rotated, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
+        let early = await refusal {
+            _ = try await verifier.verify(rotated, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
+        }
         #expect(early?.message == "the ID token is signed with a key the provider does not publish")
         #expect(fetches.withLock { $0 } == 1)
 
@@ -96,8 +112,11 @@ struct IDTokenVerificationTests {
         #expect(fetches.withLock { $0 } == 2)
         // A forged kid right after costs no fetch.
         let forged = try new.sign(
-            TestTokens.claims(issuedAt: now), header: .object([.init("alg", .string("RS256")), .init("kid", .string("x"))]))
-        _ = await refusal { _ = try await verifier.verify(forged, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys") }
+            TestTokens.claims(issuedAt: now),
+            header: .object([.init("alg", .string("RS256")), .init("kid", .string("x"))]))
+        _ = await refusal {
+            _ = try await verifier.verify(forged, announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
+        }
         #expect(fetches.withLock { $0 } == 2)
     }
 
@@ -107,7 +126,9 @@ struct IDTokenVerificationTests {
         for body in ["", "[]", #"{"keys": 5}"#, #"{"keys": [{"kty": "RSA", "kid": "k", "n": "%%", "e": "AQAB"}]}"#] {
             let verifier = verifier { Array(body.utf8) }
             let error = await refusal {
-                _ = try await verifier.verify(try keys.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [], keysAt: "https://auth.example.com/keys")
+                _ = try await verifier.verify(
+                    try keys.sign(TestTokens.claims(issuedAt: now)), announcedAlgorithms: [],
+                    keysAt: "https://auth.example.com/keys")
             }
             #expect(error?.code == .providerUnavailable, "\(body)")
         }
@@ -120,23 +141,33 @@ struct IDTokenVerificationTests {
         func check(_ claims: JSONValue, nonce: String? = "n-1") -> String? {
             do {
                 _ = try IDTokenClaims(
-                    payload: claims, issuer: "https://auth.example.com", clientID: "web-client", nonce: nonce, now: time)
+                    payload: claims, issuer: "https://auth.example.com", clientID: "web-client", nonce: nonce, now: time
+                )
                 return nil
             } catch {
                 return error.message
             }
         }
         #expect(check(TestTokens.claims(issuedAt: at)) == nil)
-        #expect(check(TestTokens.claims(issuer: "https://evil.example", issuedAt: at)) == "the ID token was issued by someone else (iss)")
-        #expect(check(TestTokens.claims(audience: .string("other"), issuedAt: at)) == "the ID token is meant for another client (aud)")
+        #expect(
+            check(TestTokens.claims(issuer: "https://evil.example", issuedAt: at))
+                == "the ID token was issued by someone else (iss)")
+        #expect(
+            check(TestTokens.claims(audience: .string("other"), issuedAt: at))
+                == "the ID token is meant for another client (aud)")
         #expect(
             check(TestTokens.claims(audience: .array([.string("web-client"), .string("other")]), issuedAt: at))
-                == "the ID token has several audiences and another authorized party (azp)")
+                == "the ID token is also meant for other clients (aud)")
+        let requestedByOther = TestTokens.claims(issuedAt: at).setting("azp", to: .string("other"))
+        #expect(check(requestedByOther) == "the ID token was requested by another client (azp)")
         #expect(check(TestTokens.claims(issuedAt: at - 3600 - 61)) == "the ID token has expired (exp)")
         #expect(check(TestTokens.claims(issuedAt: at - 3600 - 30)) == nil)  // within the skew
         #expect(check(TestTokens.claims(issuedAt: at + 61)) == "the ID token was issued in the future (iat)")
-        #expect(check(TestTokens.claims(issuedAt: at), nonce: "other") == "the ID token does not carry this sign-in's nonce")
-        #expect(check(TestTokens.claims(nonce: nil, issuedAt: at)) == "the ID token does not carry this sign-in's nonce")
+        #expect(
+            check(TestTokens.claims(issuedAt: at), nonce: "other") == "the ID token does not carry this sign-in's nonce"
+        )
+        #expect(
+            check(TestTokens.claims(nonce: nil, issuedAt: at)) == "the ID token does not carry this sign-in's nonce")
         #expect(check(TestTokens.claims(nonce: nil, issuedAt: at), nonce: nil) == nil)  // a refresh: no nonce to check
         #expect(check(TestTokens.claims(issuedAt: at, subject: nil)) == "the ID token has no subject (sub)")
         #expect(check(.array([])) == "the ID token payload is not a JSON object")

@@ -29,7 +29,8 @@ struct TestTokens {
 
     /// Claims of a valid token for `client` at `now`.
     static func claims(
-        issuer: String = "https://auth.example.com", audience: JSONValue = .string("web-client"), nonce: String? = "n-1",
+        issuer: String = "https://auth.example.com", audience: JSONValue = .string("web-client"),
+        nonce: String? = "n-1",
         issuedAt: Int, lifetime: Int = 3600, subject: String? = "u-1"
     ) -> JSONValue {
         var members: [JSONValue.Member] = [
@@ -43,7 +44,9 @@ struct TestTokens {
     }
 
     func sign(_ claims: JSONValue, header: JSONValue? = nil) throws -> String {
-        let header = header ?? .object([.init("alg", .string("RS256")), .init("kid", .string(kid)), .init("typ", .string("JWT"))])
+        let header =
+            header
+            ?? .object([.init("alg", .string("RS256")), .init("kid", .string(kid)), .init("typ", .string("JWT"))])
         let input = Self.segment(header) + "." + Self.segment(claims)
         let signature = try key.signature(for: Array(input.utf8), padding: .insecurePKCS1v1_5)
         return input + "." + Base64URL.encode(Array(signature.rawRepresentation))
@@ -54,7 +57,8 @@ struct TestTokens {
         let header = JSONValue.object([.init("alg", .string("HS256")), .init("kid", .string(kid))])
         let input = Self.segment(header) + "." + Self.segment(claims)
         let secret = SymmetricKey(data: Array(JSONWriter.compact.string(jwk).utf8))
-        return input + "." + Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(input.utf8), using: secret)))
+        return input + "."
+            + Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(input.utf8), using: secret)))
     }
 
     static func unsigned(_ claims: JSONValue) -> String {

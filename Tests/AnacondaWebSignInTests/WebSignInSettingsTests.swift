@@ -56,6 +56,53 @@ struct WebSignInSettingsTests {
         }
     }
 
+    @Test("unsafe or unworkable settings are refused: http off localhost, / or shared routes, absurd lifetimes")
+    func unsafe() throws {
+        func problem(_ change: (inout WebSignInSettings) -> Void) -> String? {
+            var settings = try? WebSignInSettings(environment: Self.valid)
+            guard var settings else { return "invalid base" }
+            change(&settings)
+            do {
+                try settings.validate()
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(problem { _ in } == nil)
+        #expect(
+            problem { $0.redirectURL = "http://app.example.com/cb" }
+                == "the redirect URL http://app.example.com/cb must be https (plain http only for localhost)")
+        #expect(
+            problem { $0.redirectURL = "https://app.example.com" }
+                == "the callback path (empty) must be a path other than /")
+        #expect(
+            problem { $0.loginPath = "/auth/callback" }?.hasPrefix("the login, logout and callback paths must differ")
+                == true)
+        #expect(
+            problem { $0.sessionLifetime = .seconds(-5) } == "the session lifetime must be from a minute to 90 days")
+        #expect(problem { $0.scopes = ["email"] } == "the scopes must include openid")
+        // The callback route is the path as the browser sends it, a trailing slash included.
+        var slash = try WebSignInSettings(environment: Self.valid)
+        slash.redirectURL = "https://app.example.com/auth/callback/"
+        #expect(slash.callbackPath == "/auth/callback/")
+    }
+
+    @Test("secrets never show when settings or sessions are printed or dumped")
+    func redaction() throws {
+        let settings = try WebSignInSettings(environment: Self.valid)
+        var dumped = ""
+        dump(settings, to: &dumped)
+        #expect(!dumped.contains(String(repeating: "x", count: 32)) && !dumped.contains("\"s\""))
+        let session = WebSession(
+            id: "i", user: AnacondaUser(subject: "u", email: "me@example.com", emailVerified: true),
+            accessToken: "secret-access", refreshToken: "secret-refresh", accessTokenExpiry: 1, expiry: 2)
+        var shown = "\(session) \(String(reflecting: session))"
+        dump(session, to: &shown)
+        #expect(
+            !shown.contains("secret-access") && !shown.contains("secret-refresh") && shown.contains("me@example.com"))
+    }
+
     @Test("authorization: lists of emails, domains, organizations; unverified emails do not count")
     func authorization() async {
         let user = AnacondaUser(subject: "u", email: "Me@Example.com", emailVerified: true, organizations: ["acme"])
@@ -73,7 +120,8 @@ struct WebSignInSettingsTests {
     @Test("the README's table lists every knob")
     func readme() throws {
         let readme = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md"),
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "../../README.md"),
             encoding: .utf8)
         for knob in WebSignInKnob.all {
             let row = "| `\(knob.variable)` | " + (knob.panelVariable.map { "`\($0)`" } ?? "") + " | \(knob.summary) |"

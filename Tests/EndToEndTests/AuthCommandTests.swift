@@ -29,7 +29,9 @@ struct AuthCommandTests {
         let login = try run(["auth", "login"])
         #expect(login.status == 0, "\(login.stderr)")
         #expect(login.stdout.isEmpty)
-        #expect(login.stderr.contains("open the following URL on any device:\n\n\(server.baseURL)/device\n\nThen enter the code:\n\n"))
+        #expect(
+            login.stderr.contains(
+                "open the following URL on any device:\n\n\(server.baseURL)/device\n\nThen enter the code:\n\n"))
         #expect(login.stderr.hasSuffix("✓ Login successful!\n"))
         #expect(!login.stderr.contains("Attempting to automatically open"), "no browser can be opened here")
 
@@ -40,30 +42,31 @@ struct AuthCommandTests {
 
         let whoami = try run(["auth", "whoami"])
         #expect(whoami.status == 0)
-        #expect(whoami.stdout == """
-            {
-              "domain": "\(server.domain)",
-              "profile": {
-                "is_confirmed": true,
-                "is_consented": true,
-                "is_disabled": false
-              },
-              "subscriptions": [
+        #expect(
+            whoami.stdout == """
                 {
-                  "org_id": "00000000-0000-4000-8000-000000000001",
-                  "product_code": "commercial_business"
+                  "domain": "\(server.domain)",
+                  "profile": {
+                    "is_confirmed": true,
+                    "is_consented": true,
+                    "is_disabled": false
+                  },
+                  "subscriptions": [
+                    {
+                      "org_id": "00000000-0000-4000-8000-000000000001",
+                      "product_code": "commercial_business"
+                    }
+                  ],
+                  "user": {
+                    "email": "me@example.com",
+                    "first_name": "Ana",
+                    "id": "u-1",
+                    "last_name": "Conda",
+                    "username": "me"
+                  }
                 }
-              ],
-              "user": {
-                "email": "me@example.com",
-                "first_name": "Ana",
-                "id": "u-1",
-                "last_name": "Conda",
-                "username": "me"
-              }
-            }
 
-            """)
+                """)
         let account = try #require(try server.requests(path: "/api/account").last)
         let headers = try #require(account["headers"] as? [String: String])
         #expect(headers["User-Agent"] == "anaconda-auth/0.1.0")
@@ -90,11 +93,13 @@ struct AuthCommandTests {
         #expect(try run(["whoami"]).status == 0)
     }
 
-    @Test("device flow errors", arguments: [
-        (["--deny"], "DeviceFlowDenied: User denied authorization"),
-        (["--expire"], "DeviceFlowTimeout: Device code expired"),
-        (["--no-device-endpoint"], "DeviceFlowError: Server does not support device authorization"),
-    ])
+    @Test(
+        "device flow errors",
+        arguments: [
+            (["--deny"], "DeviceFlowDenied: User denied authorization"),
+            (["--expire"], "DeviceFlowTimeout: Device code expired"),
+            (["--no-device-endpoint"], "DeviceFlowError: Server does not support device authorization"),
+        ])
     func deviceErrors(knobs: [String], headline: String) throws {
         let server = try server(["--auto-approve"] + knobs)
         defer { withExtendedLifetime(server) {} }
@@ -104,16 +109,7 @@ struct AuthCommandTests {
         #expect(sandbox.file(".anaconda/keyring") == nil)
     }
 
-    @Test("slow_down adds 5 seconds to the polling interval for good")
-    func slowDown() throws {
-        let server = try server(["--auto-approve", "--slow-down"])
-        defer { withExtendedLifetime(server) {} }
-        let start = ContinuousClock.now
-        let login = try run(["auth", "login"])
-        #expect(login.status == 0, "\(login.stderr)")
-        #expect(ContinuousClock.now - start >= .seconds(5))
-        #expect(try server.requests(path: "/api/auth/oauth2/token").count == 2)
-    }
+    // slow_down (5 s more per poll) is tested in process with a test clock: DeviceFlowClockTests.
 
     @Test("polling stops at expires_in with the reference's message")
     func deviceTimeout() throws {
@@ -130,7 +126,8 @@ struct AuthCommandTests {
         defer { withExtendedLifetime(server) {} }
         #expect(try run(["auth", "login"]).status == 0)
         let first = try run(["auth", "api-key"]).stdout
-        let question = "You are already logged into Anaconda (\(server.domain)). Would you like to force a new login? [y/n] (n): "
+        let question =
+            "You are already logged into Anaconda (\(server.domain)). Would you like to force a new login? [y/n] (n): "
         let no = try run(["auth", "login"], stdin: "n\n")
         #expect(no.status == 0)
         #expect(no.stderr == question)
@@ -150,7 +147,9 @@ struct AuthCommandTests {
         #expect(try run(["auth", "login"]).status == 0)
         #expect(try server.requests(path: "/api/auth/api-keys").count == 1)
         let iam = try #require(try server.requests(path: "/api/iam/api-keys").first)
-        #expect(iam["body"] as? String == #"{"scopes": ["cloud:read", "cloud:write", "repo:read"], "tags": ["anaconda-auth/v0.15.3"]}"#)
+        #expect(
+            iam["body"] as? String
+                == #"{"scopes": ["cloud:read", "cloud:write", "repo:read"], "tags": ["anaconda-auth/v0.15.3"]}"#)
     }
 
     @Test("both API-key endpoints failing: the reference's message, nothing stored")
@@ -168,15 +167,19 @@ struct AuthCommandTests {
         let server = try server()
         defer { withExtendedLifetime(server) {} }
         let browser = sandbox.root.appendingPathComponent("browser.sh")
-        try Data("""
+        try Data(
+            """
             #!/bin/sh
             (sleep 0.2; curl -s -o /dev/null -L --cacert '\(server.caPath)' "$1") >/dev/null 2>&1 &
-            """.utf8).write(to: browser)
+            """.utf8
+        ).write(to: browser)
         chmod(browser.path, 0o755)
         let environment = ["BROWSER": browser.path, "ANACONDA_AUTH_REDIRECT_URI": "http://127.0.0.1:0/auth/oidc"]
         let login = try run(["auth", "login", "--browser"], environment)
         #expect(login.status == 0, "\(login.stderr)")
-        #expect(login.stderr.contains("Open the following URL in a browser to log in:\n\n\(server.baseURL)/api/auth/oauth2/authorize?"))
+        #expect(
+            login.stderr.contains(
+                "Open the following URL in a browser to log in:\n\n\(server.baseURL)/api/auth/oauth2/authorize?"))
         let authorize = try #require(try server.requests(path: "/api/auth/oauth2/authorize").first)
         #expect((authorize["query"] as? String)?.contains("code_challenge_method=S256") == true)
         let token = try #require(try server.requests(path: "/api/auth/oauth2/token").last)
@@ -184,17 +187,20 @@ struct AuthCommandTests {
         #expect(try run(["auth", "api-key"]).status == 0)
     }
 
-    @Test("browser login: a stray request first is answered 404; a wrong state or an error callback stores nothing",
-          arguments: [
+    @Test(
+        "browser login: a stray request first is answered 404; a wrong state or an error callback stores nothing",
+        arguments: [
             ("favicon-first", Int32(0), ""),
             ("wrong-state", 1, "AuthenticationError: State does not match"),
             ("error", 1, "AuthenticationError: The login was not completed: access_denied - The user said no"),
-          ])
+        ])
     func browserCallbacks(mode: String, status: Int32, headline: String) throws {
         let server = try server()
         defer { withExtendedLifetime(server) {} }
         let environment = [
-            "BROWSER": BuiltProducts.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/fake_browser.sh").path,
+            "BROWSER": BuiltProducts.repositoryRoot.appendingPathComponent(
+                "Tests/EndToEndTests/Fixtures/fake_browser.sh"
+            ).path,
             "FAKE_BROWSER_MODE": mode, "FAKE_BROWSER_CA": server.caPath,
             "ANACONDA_AUTH_REDIRECT_URI": "http://127.0.0.1:0/auth/oidc", "PATH": "/usr/bin:/bin:/usr/local/bin",
         ]
@@ -216,14 +222,21 @@ struct AuthCommandTests {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         listen(listener, 1)
         defer { close(listener) }
         var bound = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
         let port = UInt16(bigEndian: bound.sin_port)
-        let login = try run(["auth", "login", "--browser"], ["ANACONDA_AUTH_REDIRECT_URI": "http://127.0.0.1:\(port)/auth/oidc"])
+        let login = try run(
+            ["auth", "login", "--browser"], ["ANACONDA_AUTH_REDIRECT_URI": "http://127.0.0.1:\(port)/auth/oidc"])
         #expect(login.status == 1)
         #expect(login.stderr.hasPrefix("OSError: [Errno 98] Address already in use: 127.0.0.1:\(port)"))
         #expect(login.stderr.contains("log in with --device"))
@@ -239,8 +252,10 @@ struct AuthCommandTests {
         #expect(try run(["auth", "api-key"], environment).stdout == key + "\n")
         let login = try run(["auth", "login"], environment)
         #expect(login.status == 1)
-        #expect(login.stderr.hasPrefix(
-            "PasswordSetError: This keyring cannot set passwords: the credential comes from environment variable ANACONDA_AUTH_API_KEY"))
+        #expect(
+            login.stderr.hasPrefix(
+                "PasswordSetError: This keyring cannot set passwords: the credential comes from environment variable ANACONDA_AUTH_API_KEY"
+            ))
         #expect(try server.requests(path: "/.well-known/openid-configuration").isEmpty)
         let logout = try run(["auth", "logout"], environment)
         #expect(logout.status == 0)
@@ -276,7 +291,8 @@ struct AuthCommandTests {
         let server = try server()
         defer { withExtendedLifetime(server) {} }
         let session = try PseudoTerminalSession(["auth", "api-key"], environment: sandbox.environment())
-        try session.expect("TokenNotFoundError: Login is required to complete this action.\nContinue with interactive login? [y/n]: ")
+        try session.expect(
+            "TokenNotFoundError: Login is required to complete this action.\nContinue with interactive login? [y/n]: ")
         session.send("y\n")
         #expect(try session.waitForExit() == 0)
         #expect(session.transcript.contains("✓ Login successful!\n"))

@@ -10,7 +10,9 @@ struct CompletionTests {
     init() throws {
         sandbox = try Sandbox()
         try sandbox.installRepositoryPlugins()
-        try sandbox.writeConfig("default_site = \"work\"\n\n[sites.work]\ndomain = \"work.example.com\"\n\n[sites.lab]\ndomain = \"lab.example.com\"\n")
+        try sandbox.writeConfig(
+            "default_site = \"work\"\n\n[sites.work]\ndomain = \"work.example.com\"\n\n[sites.lab]\ndomain = \"lab.example.com\"\n"
+        )
     }
 
     /// The sandbox's environment with its `anaconda` first on PATH.
@@ -34,21 +36,28 @@ struct CompletionTests {
 
     @Test("bash: commands, a prefix, a command's options from its plugin, sites after --at, subcommands")
     func bash() throws {
-        #expect(try bashCandidates([""]) == ["auth", "sites", "token", "login", "logout", "whoami", "help", "completion"])
+        #expect(
+            try bashCandidates([""]) == ["auth", "sites", "token", "login", "logout", "whoami", "help", "completion"])
         #expect(try bashCandidates(["au"]) == ["auth"])
-        #expect(try bashCandidates(["auth", "login", "--"]) == [
-            "--force", "--no-force", "--ssl-verify", "--no-ssl-verify", "--at", "--device", "--browser", "--help",
-        ])
+        #expect(
+            try bashCandidates(["auth", "login", "--"]) == [
+                "--force", "--no-force", "--ssl-verify", "--no-ssl-verify", "--at", "--device", "--browser", "--help",
+            ])
         #expect(try bashCandidates(["--at", ""]) == ["work", "work.example.com", "lab", "lab.example.com"])
         #expect(try bashCandidates(["token", ""]) == ["list", "install", "config", "uninstall", "set", "remove"])
         #expect(try bashCandidates(["login", "--f"]) == ["--force"])
         #expect(try bashCandidates(["--verb"]) == ["--verbose"])
     }
 
-    @Test("zsh and fish: the scripts load without errors", arguments: [
-        ("/usr/bin/zsh", "autoload -U compinit && compinit -u && eval \"$(anaconda completion zsh)\" && echo loaded"),
-        ("/usr/bin/fish", "anaconda completion fish | source; and echo loaded"),
-    ])
+    @Test(
+        "zsh and fish: the scripts load without errors",
+        arguments: [
+            (
+                "/usr/bin/zsh",
+                "autoload -U compinit && compinit -u && eval \"$(anaconda completion zsh)\" && echo loaded"
+            ),
+            ("/usr/bin/fish", "anaconda completion fish | source; and echo loaded"),
+        ])
     func otherShells(shell: String, script: String) throws {
         guard FileManager.default.isExecutableFile(atPath: shell) else {
             throw TestSetupError("\(shell) is missing: scripts/setup.sh installs zsh and fish")

@@ -14,7 +14,8 @@ final class DistributionTests {
     static let toolchainRoot: String = {
         let result = try? ProcessRun.run("/usr/bin/ldd", [BuiltProducts.host.path], environment: [:])
         let line = result?.stdout.split(separator: "\n").first { $0.contains("libswiftCore.so =>") } ?? ""
-        let path = line.split(separator: " ").dropFirst(2).first.map(String.init)
+        let path =
+            line.split(separator: " ").dropFirst(2).first.map(String.init)
             ?? "/opt/swift/usr/lib/swift/linux/libswiftCore.so"
         var url = URL(fileURLWithPath: path)
         for _ in 0..<5 { url.deleteLastPathComponent() }
@@ -29,13 +30,17 @@ final class DistributionTests {
     /// `scripts/dist.sh` on the build directory; the archive's path.
     func archive() throws -> URL {
         let result = try ProcessRun.run(
-            "/bin/bash", [BuiltProducts.repositoryRoot.appendingPathComponent("scripts/dist.sh").path,
-                          BuiltProducts.buildDirectory.path, output.path],
+            "/bin/bash",
+            [
+                BuiltProducts.repositoryRoot.appendingPathComponent("scripts/dist.sh").path,
+                BuiltProducts.buildDirectory.path, output.path,
+            ],
             environment: ["PATH": "/usr/bin:/bin:\(Self.toolchainRoot)/usr/bin"], timeout: .seconds(300))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(".tar.gz: "), "the size is reported")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: output.path)
-            .first { $0.hasSuffix(".tar.gz") && !$0.contains(".debug.") })
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: output.path)
+                .first { $0.hasSuffix(".tar.gz") && !$0.contains(".debug.") })
         return output.appendingPathComponent(name)
     }
 
@@ -73,7 +78,8 @@ final class DistributionTests {
         let library = plugins.appendingPathComponent("libExamplePlugin.so")
         try FileManager.default.copyItem(at: try BuiltProducts.exampleLibrary("ExamplePlugin"), to: library)
         // As a plugin author ships it: no run path into their build directory.
-        #expect(try ProcessRun.run("/usr/bin/patchelf", ["--remove-rpath", library.path], environment: [:]).status == 0)
+        #expect(
+            try ProcessRun.run("/usr/bin/patchelf", ["--remove-rpath", library.path], environment: [:]).status == 0)
         let traces = sandbox.root.appendingPathComponent("traces-\(label)")
         try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
         let key = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"
@@ -107,13 +113,20 @@ final class DistributionTests {
         let archive = try archive()
         let unpacked = sandbox.root.appendingPathComponent("unpacked")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
-        #expect(try ProcessRun.run("/bin/tar", ["-xzf", archive.path, "-C", unpacked.path], environment: [:]).status == 0)
-        let root = try #require(try FileManager.default.contentsOfDirectory(at: unpacked, includingPropertiesForKeys: nil).first)
+        #expect(
+            try ProcessRun.run("/bin/tar", ["-xzf", archive.path, "-C", unpacked.path], environment: [:]).status == 0)
+        let root = try #require(
+            try FileManager.default.contentsOfDirectory(at: unpacked, includingPropertiesForKeys: nil).first)
         let runPaths = try ProcessRun.run(
-            "/bin/sh", ["-c", "find '\(root.path)' -type f -name '*.so' -o -type f -path '*/bin/*' | xargs -n1 patchelf --print-rpath"],
+            "/bin/sh",
+            [
+                "-c",
+                "find '\(root.path)' -type f -name '*.so' -o -type f -path '*/bin/*' | xargs -n1 patchelf --print-rpath",
+            ],
             environment: ["PATH": "/usr/bin:/bin"])
-        #expect(Set(runPaths.stdout.split(separator: "\n")).isSubset(of: ["$ORIGIN", "$ORIGIN/../lib", "$ORIGIN/../../.."]),
-                "\(runPaths.stdout)")
+        #expect(
+            Set(runPaths.stdout.split(separator: "\n")).isSubset(of: ["$ORIGIN", "$ORIGIN/../lib", "$ORIGIN/../../.."]),
+            "\(runPaths.stdout)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("lib/libswiftCore.so").path))
         let moved = sandbox.root.appendingPathComponent("moved-elsewhere")
         try FileManager.default.moveItem(at: root, to: moved)
@@ -132,12 +145,16 @@ final class DistributionTests {
             python, [repository.appendingPathComponent("packaging/conda/build.py").path, archive.path, output.path],
             environment: ["PATH": "/usr/bin:/bin"], timeout: .seconds(300))
         #expect(build.status == 0, "\(build.stderr)")
-        let package = try #require(try FileManager.default.contentsOfDirectory(atPath: output.path).first { $0.hasSuffix(".conda") })
+        let package = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: output.path).first { $0.hasSuffix(".conda") })
         let environmentPrefix = sandbox.root.appendingPathComponent("env")
         let create = try ProcessRun.run(
-            python, [repository.appendingPathComponent("packaging/conda/create-env.py").path,
-                     sandbox.root.appendingPathComponent("channel").path, output.appendingPathComponent(package).path,
-                     environmentPrefix.path, "anaconda-swift"],
+            python,
+            [
+                repository.appendingPathComponent("packaging/conda/create-env.py").path,
+                sandbox.root.appendingPathComponent("channel").path, output.appendingPathComponent(package).path,
+                environmentPrefix.path, "anaconda-swift",
+            ],
             environment: ["PATH": "/usr/bin:/bin", "HOME": sandbox.home.path], timeout: .seconds(300))
         #expect(create.status == 0, "\(create.stdout)\n\(create.stderr)")
         #expect(create.stdout.hasPrefix("installed anaconda-swift 0.1.0"))
@@ -145,8 +162,10 @@ final class DistributionTests {
             contentsOf: environmentPrefix.appendingPathComponent("conda-meta").appendingPathComponent(
                 package.replacingOccurrences(of: ".conda", with: ".json")), encoding: .utf8)
         #expect(metadata.contains("anaconda-cli-base <0.0.0a0"), "the constraint against the Python anaconda command")
-        #expect(!FileManager.default.fileExists(atPath: environmentPrefix.appendingPathComponent("lib/libswiftCore.so").path),
-                "the runtime stays out of the environment's lib/")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: environmentPrefix.appendingPathComponent("lib/libswiftCore.so").path),
+            "the runtime stays out of the environment's lib/")
         try exercise(host: environmentPrefix.appendingPathComponent("bin/anaconda").path, label: "conda")
     }
 }

@@ -25,27 +25,35 @@ struct ErrorHandlerTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(
-            result.stderr == "HTTPError: 422 Client Error: Unprocessable Entity for url: https://127.0.0.1:8443/api/something\n"
+            result.stderr
+                == "HTTPError: 422 Client Error: Unprocessable Entity for url: https://127.0.0.1:8443/api/something\n"
                 + Self.hint + "plugin fail http-422\n")
     }
 
-    @Test("errors render as <Label>: <message>", arguments: [
-        ("http-500", "HTTPError: 500 Server Error: Internal Server Error for url: https://127.0.0.1:8443/api/something"),
-        ("labelled", "DeviceFlowError: Server does not support device authorization"),
-        ("plain", "PlainError: something went wrong"),
-    ])
+    @Test(
+        "errors render as <Label>: <message>",
+        arguments: [
+            (
+                "http-500",
+                "HTTPError: 500 Server Error: Internal Server Error for url: https://127.0.0.1:8443/api/something"
+            ),
+            ("labelled", "DeviceFlowError: Server does not support device authorization"),
+            ("plain", "PlainError: something went wrong"),
+        ])
     func labels(kind: String, headline: String) throws {
         let result = try run(["plugin", "fail", kind])
         #expect(result.status == 1)
         #expect(result.stderr == headline + "\n" + Self.hint + "plugin fail \(kind)\n")
     }
 
-    @Test("authentication errors off a terminal print guidance for the command's site and exit 4", arguments: [
-        ("token-not-found", "TokenNotFoundError: Login is required to complete this action."),
-        ("token-expired", "TokenExpiredError: Your login token has expired"),
-        ("auth-required-with-key", "InvalidAuthentication: Your provided API Key or login token is invalid"),
-        ("auth-required-without-key", "AuthenticationMissingError: Login is required to complete this action."),
-    ])
+    @Test(
+        "authentication errors off a terminal print guidance for the command's site and exit 4",
+        arguments: [
+            ("token-not-found", "TokenNotFoundError: Login is required to complete this action."),
+            ("token-expired", "TokenExpiredError: Your login token has expired"),
+            ("auth-required-with-key", "InvalidAuthentication: Your provided API Key or login token is invalid"),
+            ("auth-required-without-key", "AuthenticationMissingError: Login is required to complete this action."),
+        ])
     func authenticationGuidance(kind: String, headline: String) throws {
         let result = try run(["--at", "my site", "plugin", "fail", kind], stdin: "y\n")
         #expect(result.status == 4)
@@ -95,22 +103,31 @@ struct ErrorHandlerTests {
         #expect(!verbose.stdout.contains(secret))
         #expect(!verbose.stderr.contains("Loaded plugin"), "plugin loading is shown with -vv only")
         #expect(verbose.stderr.contains("debug: failing with labelled\n"))
-        #expect(verbose.stderr.contains(
-            "DeviceFlowError: Server does not support device authorization\n"
-                + "Caused by: AnacondaCore.AnacondaError: DiscoveryError: no device_authorization_endpoint\n"))
+        #expect(
+            verbose.stderr.contains(
+                "DeviceFlowError: Server does not support device authorization\n"
+                    + "Caused by: AnacondaCore.AnacondaError: DiscoveryError: no device_authorization_endpoint\n"))
         #expect(!verbose.stderr.contains("To see a more detailed error message"))
     }
 
-    @Test("usage errors exit 2", arguments: [
-        (["plugin", "fail"], "Usage: anaconda plugin fail [OPTIONS] KIND\nTry 'anaconda plugin fail --help' for help.\n\nError: Missing argument 'KIND'."),
-        (["plugin", "fail", "nope"], "Error: The value 'nope' is invalid for '<kind>'"),
-        (["plugin", "context", "--bogus"], "Usage: anaconda plugin context [OPTIONS]\nTry 'anaconda plugin context --help' for help.\n\nError: No such option: --bogus"),
-        (["--bogus"], "Error: No such option: --bogus Did you mean --verbose?"),
-        (["--verb"], "Error: No such option: --verb (Possible options: --verbose, --version)"),
-        (["plugn"], "Error: No such command 'plugn'. Did you mean 'plugin'?"),
-        (["--at"], "Error: Option '--at' requires an argument."),
-        (["nope"], "Error: No such command 'nope'."),
-    ])
+    @Test(
+        "usage errors exit 2",
+        arguments: [
+            (
+                ["plugin", "fail"],
+                "Usage: anaconda plugin fail [OPTIONS] KIND\nTry 'anaconda plugin fail --help' for help.\n\nError: Missing argument 'KIND'."
+            ),
+            (["plugin", "fail", "nope"], "Error: The value 'nope' is invalid for '<kind>'"),
+            (
+                ["plugin", "context", "--bogus"],
+                "Usage: anaconda plugin context [OPTIONS]\nTry 'anaconda plugin context --help' for help.\n\nError: No such option: --bogus"
+            ),
+            (["--bogus"], "Error: No such option: --bogus Did you mean --verbose?"),
+            (["--verb"], "Error: No such option: --verb (Possible options: --verbose, --version)"),
+            (["plugn"], "Error: No such command 'plugn'. Did you mean 'plugin'?"),
+            (["--at"], "Error: Option '--at' requires an argument."),
+            (["nope"], "Error: No such command 'nope'."),
+        ])
     func usageErrors(arguments: [String], message: String) throws {
         let result = try run(arguments)
         #expect(result.status == 2)

@@ -27,9 +27,11 @@ struct FaceTests {
 
     @Test("on a terminal: the error label bold red, the footer dimmed, the [y/n] of a prompt coloured")
     func colourOnTerminal() throws {
-        let error = try PseudoTerminalSession(["auth", "api-key", "--at", "nowhere"], environment: terminalEnvironment())
+        let error = try PseudoTerminalSession(
+            ["auth", "api-key", "--at", "nowhere"], environment: terminalEnvironment())
         #expect(try error.waitForExit() == 1)
-        #expect(error.transcript.contains("\u{1B}[1;31mUnknownSiteName:\u{1B}[0m "), "\(error.transcript.debugDescription)")
+        #expect(
+            error.transcript.contains("\u{1B}[1;31mUnknownSiteName:\u{1B}[0m "), "\(error.transcript.debugDescription)")
         #expect(error.transcript.contains("\u{1B}[2mTo see a more detailed error message"))
 
         let server = try LocalServerProcess([], directory: sandbox.root)
@@ -37,7 +39,9 @@ struct FaceTests {
         try server.configure(sandbox)
         let table = try PseudoTerminalSession(["sites", "list"], environment: terminalEnvironment())
         #expect(try table.waitForExit() == 0)
-        #expect(table.transcript.contains("┃ \u{1B}[1;32mSite name\u{1B}[0m "), "table headers green: \(table.transcript.debugDescription)")
+        #expect(
+            table.transcript.contains("┃ \u{1B}[1;32mSite name\u{1B}[0m "),
+            "table headers green: \(table.transcript.debugDescription)")
 
         let prompt = try PseudoTerminalSession(
             ["auth", "whoami"], environment: terminalEnvironment(["ANACONDA_AUTH_API_KEY": ""]))
@@ -64,16 +68,22 @@ struct FaceTests {
 
     @Test("one help style at every level, fitted to COLUMNS")
     func helpStyle() throws {
-        for arguments in [["auth", "--help"], ["auth", "login", "--help"], ["token", "install", "--help"], ["sites", "add", "--help"]] {
+        for arguments in [
+            ["auth", "--help"], ["auth", "login", "--help"], ["token", "install", "--help"],
+            ["sites", "add", "--help"],
+        ] {
             for columns in ["80", "60"] {
                 let help = try run(arguments, ["COLUMNS": columns])
                 #expect(help.status == 0)
-                #expect(help.stdout.hasPrefix("Usage: anaconda \(arguments.dropLast().joined(separator: " ")) [OPTIONS]"))
+                #expect(
+                    help.stdout.hasPrefix("Usage: anaconda \(arguments.dropLast().joined(separator: " ")) [OPTIONS]"))
                 #expect(help.stdout.contains("\nOptions:\n"))
                 #expect(!help.stdout.contains("OVERVIEW:") && !help.stdout.contains("USAGE:"))
                 let widest = help.stdout.split(separator: "\n").map(\.count).max() ?? 0
-                #expect(widest <= Int(columns)! || arguments == ["token", "install", "--help"] || arguments == ["sites", "add", "--help"],
-                        "\(arguments) at \(columns) columns: \(widest)")
+                #expect(
+                    widest <= Int(columns)! || arguments == ["token", "install", "--help"]
+                        || arguments == ["sites", "add", "--help"],
+                    "\(arguments) at \(columns) columns: \(widest)")
             }
         }
         let add = try run(["sites", "add", "--help"])
@@ -84,7 +94,10 @@ struct FaceTests {
         #expect(login.stdout.contains("--device / --browser"))
         let typo = try run(["whoami", "--bogus"])
         #expect(typo.status == 2)
-        #expect(typo.stderr.hasPrefix("Usage: anaconda whoami [OPTIONS]\nTry 'anaconda whoami --help' for help.\n\nError: No such option: --bogus"))
+        #expect(
+            typo.stderr.hasPrefix(
+                "Usage: anaconda whoami [OPTIONS]\nTry 'anaconda whoami --help' for help.\n\nError: No such option: --bogus"
+            ))
     }
 
     @Test("an ssl_verify path that does not exist: sites and logout still work; a request says what is wrong")
@@ -95,9 +108,13 @@ struct FaceTests {
         let logout = try run(["auth", "logout"])
         #expect(logout.status == 0, "\(logout.stderr)")
         #expect(logout.stderr.contains("Not logged in to localhost:9; nothing to do."))
-        let whoami = try run(["auth", "whoami"], ["ANACONDA_AUTH_API_KEY": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"])
+        let whoami = try run(
+            ["auth", "whoami"],
+            ["ANACONDA_AUTH_API_KEY": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"])
         #expect(whoami.status == 1)
-        #expect(whoami.stderr.hasPrefix("SSLError: Cannot read the CA bundle /moved/ca.pem (ssl_verify): it does not exist"))
+        #expect(
+            whoami.stderr.hasPrefix("SSLError: Cannot read the CA bundle /moved/ca.pem (ssl_verify): it does not exist")
+        )
     }
 
     @Test("a rejected key from ANACONDA_AUTH_API_KEY: the guidance says so instead of suggesting to set it")

@@ -26,9 +26,10 @@ struct HTTPClientTests {
         try sandbox.writeConfig("[plugin.auth]\ndomain = \"\(server.domain)\"\n")
         let failed = try whoami()
         #expect(failed.status == 1)
-        #expect(failed.stderr.hasPrefix(
-            "SSLError: Cannot verify \(server.domain): its certificate is not signed by a trusted authority. Set ssl_verify "
-                + "to the CA bundle that signed its certificate, or to false to turn verification off\n"))
+        #expect(
+            failed.stderr.hasPrefix(
+                "SSLError: Cannot verify \(server.domain): its certificate is not signed by a trusted authority. Set ssl_verify "
+                    + "to the CA bundle that signed its certificate, or to false to turn verification off\n"))
         #expect(!failed.stderr.contains("libcurl"), "the transport's own words only with --verbose")
         #expect(try whoami(["ANACONDA_AUTH_SSL_VERIFY": "false"]).status == 0)
         #expect(try whoami(["ANACONDA_AUTH_SSL_VERIFY": server.caPath]).status == 0)
@@ -59,18 +60,25 @@ struct HTTPClientTests {
             environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": key, "ANACONDA_AUTH_DOMAIN": domain]))
         let elapsed = ContinuousClock.now - start
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains(
-            "\nConnectionError: Cannot connect to \(domain): the connection was refused (is the server running?)\n"))
-        #expect(refused.stderr.contains("Caused by: AnacondaAuth.TransportDetails: libcurl: "), "details with --verbose")
+        #expect(
+            refused.stderr.contains(
+                "\nConnectionError: Cannot connect to \(domain): the connection was refused (is the server running?)\n")
+        )
+        #expect(
+            refused.stderr.contains("Caused by: AnacondaAuth.TransportDetails: libcurl: "), "details with --verbose")
         #expect(refused.stderr.components(separatedBy: "debug: Retrying GET").count - 1 == 3)
         // A refused connection is retried after 0.1, 0.2 and 0.4 s: it fails within a second of waiting.
         #expect(elapsed < .seconds(3), "took \(elapsed)")
 
         let unknown = try CommandLineRun.anaconda(
             ["--verbose", "auth", "whoami"],
-            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": key, "ANACONDA_AUTH_DOMAIN": "no-such-host.invalid"]))
+            environment: sandbox.environment([
+                "ANACONDA_AUTH_API_KEY": key, "ANACONDA_AUTH_DOMAIN": "no-such-host.invalid",
+            ]))
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("\nConnectionError: Cannot connect to no-such-host.invalid: the host name was not found\n"))
+        #expect(
+            unknown.stderr.contains(
+                "\nConnectionError: Cannot connect to no-such-host.invalid: the host name was not found\n"))
         #expect(!unknown.stderr.contains("Retrying"), "a host the resolver does not know is not tried again")
     }
 
@@ -90,7 +98,8 @@ struct HTTPClientTests {
 
     @Test("429 and 503 are retried after Retry-After")
     func retries() throws {
-        let server = try LocalServerProcess(["--account-statuses", "503,429", "--retry-after", "1"], directory: sandbox.root)
+        let server = try LocalServerProcess(
+            ["--account-statuses", "503,429", "--retry-after", "1"], directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
         try server.configure(sandbox)
         let start = ContinuousClock.now
@@ -102,13 +111,18 @@ struct HTTPClientTests {
 
     @Test("retries stop after three; the last error is the reference's HTTPError")
     func retryLimit() throws {
-        let server = try LocalServerProcess(["--account-statuses", "502,502,502,502,502", "--retry-after", "0"], directory: sandbox.root)
+        let server = try LocalServerProcess(
+            ["--account-statuses", "502,502,502,502,502", "--retry-after", "0"], directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
         try server.configure(sandbox)
         let result = try whoami()
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("Retrying in 2 s: HTTP 502 Bad Gateway from \(server.domain)\n"), "a wait over a second is said")
-        #expect(result.stderr.contains("\nHTTPError: 502 Server Error: Bad Gateway for url: https://\(server.domain)/api/account\n"))
+        #expect(
+            result.stderr.hasPrefix("Retrying in 2 s: HTTP 502 Bad Gateway from \(server.domain)\n"),
+            "a wait over a second is said")
+        #expect(
+            result.stderr.contains(
+                "\nHTTPError: 502 Server Error: Bad Gateway for url: https://\(server.domain)/api/account\n"))
         #expect(try server.requests(path: "/api/account").count == 4)
     }
 
@@ -116,12 +130,16 @@ struct HTTPClientTests {
     func headers() throws {
         let server = try LocalServerProcess([], directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
-        try server.configure(sandbox, extra: "hash_hostname = false\n\n[plugin.auth.extra_headers]\nX-Extra = \"1\"\nUser-Agent = \"override\"\n")
+        try server.configure(
+            sandbox,
+            extra: "hash_hostname = false\n\n[plugin.auth.extra_headers]\nX-Extra = \"1\"\nUser-Agent = \"override\"\n")
         #expect(try whoami().status == 0)
         let headers = try #require(try server.requests(path: "/api/account").last?["headers"] as? [String: String])
         #expect(headers["X-Extra"] == "1")
         #expect(headers["User-Agent"] == "anaconda-auth/0.1.0")
-        #expect(headers["X-Client-Hostname"] == ProcessInfo.processInfo.hostName.replacingOccurrences(of: ".local", with: ""))
+        #expect(
+            headers["X-Client-Hostname"]
+                == ProcessInfo.processInfo.hostName.replacingOccurrences(of: ".local", with: ""))
     }
 
     @Test("HTTPS_PROXY tunnels through a CONNECT proxy; NO_PROXY bypasses it")
@@ -132,12 +150,17 @@ struct HTTPClientTests {
         let log = sandbox.root.appendingPathComponent("proxy.log").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", BuiltProducts.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/connect_proxy.py").path, log]
+        process.arguments = [
+            "python3",
+            BuiltProducts.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/connect_proxy.py").path,
+            log,
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         defer { kill(process.processIdentifier, SIGKILL) }
-        let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let proxied = try whoami(["HTTPS_PROXY": "http://127.0.0.1:\(port)"])
         #expect(proxied.status == 0, "\(proxied.stderr)")
         #expect((try? String(contentsOfFile: log, encoding: .utf8)) == "CONNECT \(server.domain)\n")

@@ -14,11 +14,14 @@ struct HostileServerTests {
         try sandbox.installRepositoryPlugins()
     }
 
-    @Test("429 with a Retry-After past any integer type: the server's answer at once, no retry, no trap", arguments: [
-        "99999999999999999999", "86400000", "Fri, 31 Dec 9999 23:59:59 GMT", "inf", "-5", "NaN",
-    ])
+    @Test(
+        "429 with a Retry-After past any integer type: the server's answer at once, no retry, no trap",
+        arguments: [
+            "99999999999999999999", "86400000", "Fri, 31 Dec 9999 23:59:59 GMT", "inf", "-5", "NaN",
+        ])
     func hugeRetryAfter(value: String) throws {
-        let server = try LocalServerProcess(["--account-statuses", "429", "--retry-after=\(value)"], directory: sandbox.root)
+        let server = try LocalServerProcess(
+            ["--account-statuses", "429", "--retry-after=\(value)"], directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
         try server.configure(sandbox)
         let start = ContinuousClock.now
@@ -32,20 +35,36 @@ struct HostileServerTests {
             #expect(requests == 2)
         } else {
             #expect(result.status == 1)
-            #expect(result.stderr.hasPrefix("HTTPError: 429 Client Error: Too Many Requests for url: https://\(server.domain)/api/account\n"))
+            #expect(
+                result.stderr.hasPrefix(
+                    "HTTPError: 429 Client Error: Too Many Requests for url: https://\(server.domain)/api/account\n"))
             #expect(requests == 1)
         }
     }
 
-    @Test("device-flow interval and expires_in that are huge, negative, fractional or not numbers", arguments: [
-        (["--announce-interval", "1e300", "--expires-in", "2"], 1, "DeviceFlowTimeout: Device authorization timed out"),
-        (["--announce-expires-in", "1e300"], 0, "✓ Login successful!"),
-        (["--announce-interval", "0.5"], 0, "✓ Login successful!"),
-        (["--announce-interval=-1"], 1, "DeviceFlowError: The device authorization response has an invalid interval: -1 (expected a number of seconds)"),
-        (["--announce-expires-in=-1"], 1, "DeviceFlowError: The device authorization response has an invalid expires_in: -1 (expected a number of seconds)"),
-        (["--announce-interval", "\"soon\""], 1, "DeviceFlowError: The device authorization response has an invalid interval: \"soon\" (expected a number of seconds)"),
-        (["--announce-interval", "NaN"], 1, "JSONDecodeError: "),
-    ] as [([String], Int32, String)])
+    @Test(
+        "device-flow interval and expires_in that are huge, negative, fractional or not numbers",
+        arguments: [
+            (
+                ["--announce-interval", "1e300", "--expires-in", "2"], 1,
+                "DeviceFlowTimeout: Device authorization timed out"
+            ),
+            (["--announce-expires-in", "1e300"], 0, "✓ Login successful!"),
+            (["--announce-interval", "0.5"], 0, "✓ Login successful!"),
+            (
+                ["--announce-interval=-1"], 1,
+                "DeviceFlowError: The device authorization response has an invalid interval: -1 (expected a number of seconds)"
+            ),
+            (
+                ["--announce-expires-in=-1"], 1,
+                "DeviceFlowError: The device authorization response has an invalid expires_in: -1 (expected a number of seconds)"
+            ),
+            (
+                ["--announce-interval", "\"soon\""], 1,
+                "DeviceFlowError: The device authorization response has an invalid interval: \"soon\" (expected a number of seconds)"
+            ),
+            (["--announce-interval", "NaN"], 1, "JSONDecodeError: "),
+        ] as [([String], Int32, String)])
     func deviceFlowNumbers(knobs: [String], status: Int32, line: String) throws {
         let server = try LocalServerProcess(["--auto-approve"] + knobs, directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
@@ -92,6 +111,8 @@ struct HostileServerTests {
         let result = try CommandLineRun.anaconda(
             ["auth", "api-key"], environment: sandbox.environment(["ANACONDA_AUTH_KEYRING_PATH": "/dev/zero"]))
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("KeyringError: The keyring file /dev/zero cannot be read: it is not a regular file\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "KeyringError: The keyring file /dev/zero cannot be read: it is not a regular file\n"))
     }
 }

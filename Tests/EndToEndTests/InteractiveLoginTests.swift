@@ -16,12 +16,15 @@ struct InteractiveLoginTests {
 
     @Test("y logs in to the command's site and re-runs the command once")
     func yesLogsInAndRetries() throws {
-        let session = try PseudoTerminalSession(["plugin", "need-login", "--at", "site-b"], environment: sandbox.environment())
+        let session = try PseudoTerminalSession(
+            ["plugin", "need-login", "--at", "site-b"], environment: sandbox.environment())
         try session.expect("TokenNotFoundError: Login is required to complete this action.\n" + Self.prompt)
         session.send("y\n")
         #expect(try session.waitForExit() == 0)
         #expect(session.transcript.contains("✓ Logged in to site-b\nhello from site-b (ok)\n"))
-        #expect(sandbox.file(".example-login/runs.log") == "need-login site-b\nlogin site-b force=false\nneed-login site-b\n")
+        #expect(
+            sandbox.file(".example-login/runs.log")
+                == "need-login site-b\nlogin site-b force=false\nneed-login site-b\n")
     }
 
     @Test("n prints the guidance and exits 4")
@@ -30,7 +33,9 @@ struct InteractiveLoginTests {
         try session.expect(Self.prompt)
         session.send("n\n")
         #expect(try session.waitForExit() == 4)
-        #expect(session.transcript.contains("To configure your credentials you can run\n  anaconda login --at example.com\n"))
+        #expect(
+            session.transcript.contains(
+                "To configure your credentials you can run\n  anaconda login --at example.com\n"))
         #expect(sandbox.file(".example-login/runs.log") == "need-login example.com\n")
     }
 
@@ -59,12 +64,14 @@ struct InteractiveLoginTests {
 
     @Test("the command is re-run only once: a second failure prints guidance, with no second prompt")
     func retriesOnlyOnce() throws {
-        let session = try PseudoTerminalSession(["plugin", "fail", "token-expired"], environment: sandbox.environment())
+        let session = try PseudoTerminalSession(
+            ["plugin", "fail", "token-expired"], environment: sandbox.environment())
         try session.expect(Self.prompt)
         session.send("y\n")
         #expect(try session.waitForExit() == 4)
         #expect(session.transcript.components(separatedBy: "Continue with interactive login?").count == 2)
-        #expect(session.transcript.components(separatedBy: "TokenExpiredError: Your login token has expired").count == 3)
+        #expect(
+            session.transcript.components(separatedBy: "TokenExpiredError: Your login token has expired").count == 3)
         #expect(session.transcript.contains("To configure your credentials you can run"))
     }
 
@@ -72,7 +79,8 @@ struct InteractiveLoginTests {
     func pickerOnTerminal() throws {
         let environment = sandbox.environment(["EXAMPLE_LOGIN_SITES": "a=a.example.com,b=b.example.com"])
         let session = try PseudoTerminalSession(["login", "--force"], environment: environment)
-        try session.expect("choose destination:\n  1) a (a.example.com) [default]\n  2) b (b.example.com)\nEnter a number [1]: ")
+        try session.expect(
+            "choose destination:\n  1) a (a.example.com) [default]\n  2) b (b.example.com)\nEnter a number [1]: ")
         session.send("3\n")
         try session.expect("Please enter a number between 1 and 2\nEnter a number [1]: ")
         session.send("2\n")
@@ -121,7 +129,10 @@ struct LoginRoutingTests {
     func unknownSite() throws {
         let result = try run(["login", "--at", "nope"])
         #expect(result.status == 2)
-        #expect(result.stderr == "nope is not an allowed value for --at. Use one of \n* a (a.example.com) [default]\n* b (b.example.com)\nAborted.\n")
+        #expect(
+            result.stderr
+                == "nope is not an allowed value for --at. Use one of \n* a (a.example.com) [default]\n* b (b.example.com)\nAborted.\n"
+        )
     }
 
     @Test("--at on both the host and the command is an error")

@@ -18,12 +18,14 @@ struct ManifestDriftTests {
                 let listed = (command["subcommands"] as? [[String: Any]] ?? []).map {
                     "\($0["name"] as? String ?? "")  \($0["summary"] as? String ?? "")"
                 }
-                let help = try CommandLineRun.anaconda([name, "--help"], environment: sandbox.environment(["COLUMNS": "500"]))
+                let help = try CommandLineRun.anaconda(
+                    [name, "--help"], environment: sandbox.environment(["COLUMNS": "500"]))
                 #expect(help.status == 0)
-                let rows = help.stdout.components(separatedBy: "\nCommands:\n").last?.split(separator: "\n").map {
-                    $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(
-                        of: #"\s{2,}"#, with: "  ", options: .regularExpression)
-                } ?? []
+                let rows =
+                    help.stdout.components(separatedBy: "\nCommands:\n").last?.split(separator: "\n").map {
+                        $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                            of: #"\s{2,}"#, with: "  ", options: .regularExpression)
+                    } ?? []
                 #expect(rows == listed, "\(name): the commands say \(rows), the manifest \(listed)")
             }
         }

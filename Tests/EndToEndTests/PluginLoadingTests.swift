@@ -71,12 +71,14 @@ struct PluginLoadingTests {
 
     static let brokenPlugins: [BrokenPlugin] = [
         BrokenPlugin(
-            name: "library file missing", install: { try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "gone.so")) },
+            name: "library file missing",
+            install: { try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "gone.so")) },
             expectedReason: "the library file does not exist"),
         BrokenPlugin(
             name: "not a shared library",
             install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
+                let folder = try sandbox.writeManifest(
+                    "broken", Sandbox.manifest(name: "broken", library: "libbroken.so"))
                 try Data("not an ELF file".utf8).write(to: folder.appendingPathComponent("libbroken.so"))
             },
             expectedReason: "dlopen failed:"),
@@ -94,7 +96,9 @@ struct PluginLoadingTests {
             expectedReason: "plugin ABI 7 but host ABI 2"),
         BrokenPlugin(
             name: "ABI mismatch in the manifest",
-            install: { try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "x.so", abiVersion: 3)) },
+            install: {
+                try $0.writeManifest("broken", Sandbox.manifest(name: "broken", library: "x.so", abiVersion: 3))
+            },
             expectedReason: "its manifest declares ABI 3"),
         BrokenPlugin(
             name: "API version mismatch",
@@ -109,15 +113,18 @@ struct PluginLoadingTests {
         BrokenPlugin(
             name: "private copy of the shared libraries",
             install: { sandbox in
-                let folder = try sandbox.writeManifest("broken", Sandbox.manifest(name: "broken", library: "libRoguePlugin.so"))
+                let folder = try sandbox.writeManifest(
+                    "broken", Sandbox.manifest(name: "broken", library: "libRoguePlugin.so"))
                 try FileManager.default.copyItem(
-                    at: try BuiltProducts.exampleLibrary("RoguePlugin"), to: folder.appendingPathComponent("libRoguePlugin.so"))
+                    at: try BuiltProducts.exampleLibrary("RoguePlugin"),
+                    to: folder.appendingPathComponent("libRoguePlugin.so"))
             },
             expectedReason: "the library contains its own copy of ArgumentParser instead of using the host's"),
     ]
 
-    @Test("a broken plugin is a one-line error naming plugin, path and both versions; others stay usable",
-          arguments: brokenPlugins)
+    @Test(
+        "a broken plugin is a one-line error naming plugin, path and both versions; others stay usable",
+        arguments: brokenPlugins)
     func brokenPluginIsRefused(_ broken: BrokenPlugin) throws {
         let sandbox = try Sandbox()
         try sandbox.installExamplePlugin("example-plugin", library: "ExamplePlugin")
@@ -126,7 +133,9 @@ struct PluginLoadingTests {
         #expect(result.status == 1)
         #expect(!result.wasKilledBySignal)
         let firstLine = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(firstLine.hasPrefix("PluginLoadError: cannot load plugin 'broken' 9.9.9 from \(sandbox.plugins.path)/broken/"))
+        #expect(
+            firstLine.hasPrefix(
+                "PluginLoadError: cannot load plugin 'broken' 9.9.9 from \(sandbox.plugins.path)/broken/"))
         #expect(firstLine.contains(broken.expectedReason))
         #expect(firstLine.contains("[plugin: ABI "))
         #expect(firstLine.contains("; host: ABI 2, API 0.1.0, clang "))
@@ -147,12 +156,23 @@ struct PluginLoadingTests {
         #expect(help.status == 0)
         let warnings = help.stderr.split(separator: "\n")
         #expect(warnings.count == 2)
-        #expect(warnings.contains { $0.hasPrefix("warning: ignoring plugin manifest \(sandbox.plugins.path)/bad-json/plugin-manifest.json: malformed JSON") })
-        #expect(warnings.contains { $0 == "warning: ignoring plugin manifest \(sandbox.plugins.path)/no-library/plugin-manifest.json: missing key 'plugins[0].library'" })
+        #expect(
+            warnings.contains {
+                $0.hasPrefix(
+                    "warning: ignoring plugin manifest \(sandbox.plugins.path)/bad-json/plugin-manifest.json: malformed JSON"
+                )
+            })
+        #expect(
+            warnings.contains {
+                $0
+                    == "warning: ignoring plugin manifest \(sandbox.plugins.path)/no-library/plugin-manifest.json: missing key 'plugins[0].library'"
+            })
 
         let unknown = try CommandLineRun.anaconda(["x"], environment: sandbox.environment())
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("Error: No such command 'x' (2 plugin manifests could not be read, see the warnings above)."))
+        #expect(
+            unknown.stderr.contains(
+                "Error: No such command 'x' (2 plugin manifests could not be read, see the warnings above)."))
 
         let other = try CommandLineRun.anaconda(["plugin", "context"], environment: sandbox.environment())
         #expect(other.status == 0)
@@ -175,7 +195,8 @@ struct PluginLoadingTests {
         let prefix = try sandbox.installPrefix(extraPlugins: [
             try BuiltProducts.exampleLibrary("ExamplePlugin").path + ":"
                 + BuiltProducts.repositoryRoot.appendingPathComponent(
-                    "Plugins/ExamplePlugin/Manifests/example-plugin/plugin-manifest.json").path
+                    "Plugins/ExamplePlugin/Manifests/example-plugin/plugin-manifest.json"
+                ).path
         ])
 
         let process = Process()

@@ -22,7 +22,8 @@ struct StatusCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     }
 
-    @Test("logged out: not logged in, exit 1; a key from the environment: its source and expiry, exit 0; expired: exit 1")
+    @Test(
+        "logged out: not logged in, exit 1; a key from the environment: its source and expiry, exit 0; expired: exit 1")
     func keys() throws {
         let out = try run([])
         #expect(out.status == 1)
@@ -47,7 +48,8 @@ struct StatusCommandTests {
     func sites() throws {
         let server = try LocalServerProcess(["--auto-approve"], directory: sandbox.root)
         defer { withExtendedLifetime(server) {} }
-        try sandbox.writeConfig("""
+        try sandbox.writeConfig(
+            """
             default_site = "local"
 
             [sites.local]
@@ -58,7 +60,9 @@ struct StatusCommandTests {
             domain = "other.example.com"
 
             """)
-        #expect(try CommandLineRun.anaconda(["auth", "login", "--at", "local"], environment: sandbox.environment()).status == 0)
+        #expect(
+            try CommandLineRun.anaconda(["auth", "login", "--at", "local"], environment: sandbox.environment()).status
+                == 0)
         let all = try run(["--json"])
         #expect(all.status == 1, "one site has no login")
         let records = try json(all)
@@ -69,7 +73,9 @@ struct StatusCommandTests {
 
         let local = try run(["--at", "local", "--check"])
         #expect(local.status == 0, "\(local.stderr)")
-        #expect(local.stdout.hasPrefix("local (default)\n  domain: \(server.domain)\n  ✓ logged in, key from file keyring "))
+        #expect(
+            local.stdout.hasPrefix("local (default)\n  domain: \(server.domain)\n  ✓ logged in, key from file keyring ")
+        )
         #expect(local.stdout.hasSuffix("  the server accepts the key\n"))
         #expect(try server.requests(path: "/api/account").count == 1, "--check makes the only request")
     }
@@ -90,7 +96,8 @@ struct StatusCommandTests {
         #expect(body.contains("\"expires_at\": \"20"))
 
         let invalid = try CommandLineRun.anaconda(
-            ["auth", "login", "--force"], environment: sandbox.environment(["ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS": "0"]))
+            ["auth", "login", "--force"],
+            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS": "0"]))
         #expect(invalid.status == 1)
         #expect(invalid.stderr.contains("ANACONDA_AUTH_API_KEY_EXPIRATION_DAYS"))
     }

@@ -18,22 +18,26 @@ struct ThirdPartyPluginHTTPTests {
         let result = try CommandLineRun.anaconda(["plugin", "do-something", "input-data"], environment: environment)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-            HTTPError: 422 Client Error: Unprocessable Entity for url: \(server.baseURL)/api/something
+        #expect(
+            result.stderr == """
+                HTTPError: 422 Client Error: Unprocessable Entity for url: \(server.baseURL)/api/something
 
-            To see a more detailed error message run the command again as
-              anaconda --verbose plugin do-something input-data
+                To see a more detailed error message run the command again as
+                  anaconda --verbose plugin do-something input-data
 
-            """)
+                """)
         let request = try #require(try server.requests(path: "/api/something").last)
         let headers = try #require(request["headers"] as? [String: String])
         #expect(headers["User-Agent"] == "example-plugin/1.0.0")
         #expect(headers["Api-Version"] == "2024-01-01")
         #expect(request["body"] as? String == #"{"input": "input-data"}"#)
 
-        let verbose = try CommandLineRun.anaconda(["-v", "plugin", "do-something", "input-data"], environment: environment)
+        let verbose = try CommandLineRun.anaconda(
+            ["-v", "plugin", "do-something", "input-data"], environment: environment)
         #expect(verbose.status == 1)
-        #expect(verbose.stderr.contains("debug: HTTP POST \(server.baseURL)/api/something User-Agent: example-plugin/1.0.0"))
+        #expect(
+            verbose.stderr.contains("debug: HTTP POST \(server.baseURL)/api/something User-Agent: example-plugin/1.0.0")
+        )
         #expect(verbose.stderr.contains("Authorization: Bearer ***"))
         #expect(verbose.stderr.contains("debug: HTTP 422 Unprocessable Entity for POST"))
         #expect(!verbose.stderr.contains(key))
@@ -48,9 +52,12 @@ struct ThirdPartyPluginHTTPTests {
         try server.configure(sandbox)
         let result = try CommandLineRun.anaconda(
             ["plugin", "do-something", "x"],
-            environment: sandbox.environment(["ANACONDA_AUTH_API_KEY": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"]))
-        #expect(result.stderr.hasPrefix(
-            "DeprecationWarning: Client API version is 2024-01-01, minimum supported API version is 2025-06-01. "
-                + "You may need to update your client.\nHTTPError: 422"))
+            environment: sandbox.environment([
+                "ANACONDA_AUTH_API_KEY": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDAsInN1YiI6ImNpIn0.c2ln"
+            ]))
+        #expect(
+            result.stderr.hasPrefix(
+                "DeprecationWarning: Client API version is 2024-01-01, minimum supported API version is 2025-06-01. "
+                    + "You may need to update your client.\nHTTPError: 422"))
     }
 }

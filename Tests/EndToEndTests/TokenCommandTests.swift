@@ -36,7 +36,8 @@ struct TokenCommandTests {
 
     func storedRepoTokens(_ server: LocalServerProcess) throws -> [[String: String]] {
         let keyring = try #require(sandbox.file(".anaconda/keyring"))
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(keyring.utf8)) as? [String: [String: String]])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(keyring.utf8)) as? [String: [String: String]])
         let value = try #require(document["Anaconda Cloud"]?[server.domain])
         let record = try #require(try JSONSerialization.jsonObject(with: Data(base64Encoded: value)!) as? [String: Any])
         return record["repo_tokens"] as? [[String: String]] ?? []
@@ -55,22 +56,27 @@ struct TokenCommandTests {
         #expect(install.status == 0, "\(install.stderr)")
         #expect(install.stderr.contains("Only one organization found, automatically selecting: acme\n"))
         #expect(install.stderr.contains("Your conda token has been installed and expires 20"))
-        #expect(install.stderr.hasSuffix("Success! Your token has been installed and validated, and conda has been configured.\n"))
+        #expect(
+            install.stderr.hasSuffix(
+                "Success! Your token has been installed and validated, and conda has been configured.\n"))
         let tokens = try storedRepoTokens(server)
         #expect(tokens.count == 1 && tokens[0]["org_name"] == "acme")
         let token = try #require(tokens.first?["token"])
-        #expect(try server.requests(path: "/t/\(token)/repo/main/noarch/repodata.json").first?["method"] as? String == "HEAD")
-        #expect(sandbox.file(".condarc") == """
-            default_channels:
-              - \(server.baseURL)/repo/main
-              - \(server.baseURL)/repo/r
-              - \(server.baseURL)/repo/msys2
-            channel_settings:
-              - channel: \(server.baseURL)/*
-                auth: anaconda-auth
-            add_anaconda_token: true
+        #expect(
+            try server.requests(path: "/t/\(token)/repo/main/noarch/repodata.json").first?["method"] as? String
+                == "HEAD")
+        #expect(
+            sandbox.file(".condarc") == """
+                default_channels:
+                  - \(server.baseURL)/repo/main
+                  - \(server.baseURL)/repo/r
+                  - \(server.baseURL)/repo/msys2
+                channel_settings:
+                  - channel: \(server.baseURL)/*
+                    auth: anaconda-auth
+                add_anaconda_token: true
 
-            """)
+                """)
 
         let list = try run(["token", "list"], server: server)
         #expect(list.status == 0)
@@ -85,9 +91,11 @@ struct TokenCommandTests {
         #expect(json.first?["channel_url"] as? String == "\(server.baseURL)/repo/acme/*")
     }
 
-    @Test("no business organization (none, or starter only): the reference's message, exit 1", arguments: [
-        ["--no-organizations"], ["--organization", "free:Free:starter_tier"],
-    ])
+    @Test(
+        "no business organization (none, or starter only): the reference's message, exit 1",
+        arguments: [
+            ["--no-organizations"], ["--organization", "free:Free:starter_tier"],
+        ])
     func noOrganizations(knobs: [String]) throws {
         let server = try loggedIn(knobs)
         defer { withExtendedLifetime(server) {} }
@@ -99,14 +107,19 @@ struct TokenCommandTests {
 
     @Test("several organizations: off a terminal an error naming --org; on a terminal a picker")
     func severalOrganizations() throws {
-        let server = try loggedIn(["--organization", "acme:Acme Corp:business", "--organization", "beta:Beta Inc:business"])
+        let server = try loggedIn([
+            "--organization", "acme:Acme Corp:business", "--organization", "beta:Beta Inc:business",
+        ])
         defer { withExtendedLifetime(server) {} }
         let offTerminal = try run(["token", "install", "--yes"], server: server)
         #expect(offTerminal.status == 1)
-        #expect(offTerminal.stderr.hasPrefix("ValueError: Several organizations found (acme, beta): choose one with --org\n"))
+        #expect(
+            offTerminal.stderr.hasPrefix(
+                "ValueError: Several organizations found (acme, beta): choose one with --org\n"))
 
         let session = try PseudoTerminalSession(["token", "install", "--yes"], environment: environment(server))
-        try session.expect("Please select an organization:\n  1) Acme Corp (acme)\n  2) Beta Inc (beta)\nEnter a number [1]: ")
+        try session.expect(
+            "Please select an organization:\n  1) Acme Corp (acme)\n  2) Beta Inc (beta)\nEnter a number [1]: ")
         session.send("2\n")
         #expect(try session.waitForExit() == 0, "\(session.transcript)")
         #expect(try storedRepoTokens(server).map { $0["org_name"] } == ["beta"])
@@ -120,15 +133,20 @@ struct TokenCommandTests {
         #expect(offTerminal.status == 1)
         #expect(offTerminal.stderr.contains("An existing token already exists for the organization acme.\n"))
         #expect(offTerminal.stderr.contains("run again with --yes"))
-        #expect(try server.requests(path: "/api/organizations/acme/ce/current-token").allSatisfy { $0["method"] as? String == "GET" })
+        #expect(
+            try server.requests(path: "/api/organizations/acme/ce/current-token").allSatisfy {
+                $0["method"] as? String == "GET"
+            })
 
-        let no = try PseudoTerminalSession(["token", "install", "-o", "acme", "--no-set-default-channels"], environment: environment(server))
+        let no = try PseudoTerminalSession(
+            ["token", "install", "-o", "acme", "--no-set-default-channels"], environment: environment(server))
         try no.expect("This action can't be undone.\nProceed? [y/n] (n): ")
         no.send("n\n")
         #expect(try no.waitForExit() == 1)
         #expect(try storedRepoTokens(server).isEmpty)
 
-        let yes = try PseudoTerminalSession(["token", "install", "-o", "acme", "--no-set-default-channels"], environment: environment(server))
+        let yes = try PseudoTerminalSession(
+            ["token", "install", "-o", "acme", "--no-set-default-channels"], environment: environment(server))
         try yes.expect("Proceed? [y/n] (n): ")
         yes.send("y\n")
         #expect(try yes.waitForExit() == 0, "\(yes.transcript)")
@@ -142,8 +160,9 @@ struct TokenCommandTests {
         defer { withExtendedLifetime(server) {} }
         let install = try run(["token", "install", "--yes"], server: server)
         #expect(install.status == 1)
-        #expect(install.stderr.contains(
-            "CondaTokenError: The token could not be validated. Please check that you have typed it correctly.\n"))
+        #expect(
+            install.stderr.contains(
+                "CondaTokenError: The token could not be validated. Please check that you have typed it correctly.\n"))
         #expect(try storedRepoTokens(server).isEmpty)
         #expect(sandbox.file(".condarc") == nil)
         let given = try run(["token", "install", "not-a-token", "-o", "acme", "--yes"], server: server)
@@ -170,7 +189,8 @@ struct TokenCommandTests {
         let repository = ["CONDA_TOKEN_REPO_URL": "https://repo.example.com/repo/"]
         let offTerminal = try run(["token", "config"], server: nil, repository)
         #expect(offTerminal.status == 1)
-        #expect(offTerminal.stderr.contains("Existing default channels found:\n- https://repo.anaconda.com/pkgs/main\n"))
+        #expect(
+            offTerminal.stderr.contains("Existing default channels found:\n- https://repo.anaconda.com/pkgs/main\n"))
         #expect(offTerminal.stderr.contains("+  - https://repo.example.com/repo/main\n"))
         #expect(offTerminal.stderr.contains("run again with --force"))
         #expect(sandbox.file(".condarc") == original, "nothing written without confirmation")
@@ -179,36 +199,40 @@ struct TokenCommandTests {
         try session.expect("Proceed? [y/n] (n): ")
         session.send("y\n")
         #expect(try session.waitForExit() == 0, "\(session.transcript)")
-        #expect(sandbox.file(".condarc") == """
-            # my conda settings
-            channels:
-              - defaults   # the usual
-              - conda-forge
+        #expect(
+            sandbox.file(".condarc") == """
+                # my conda settings
+                channels:
+                  - defaults   # the usual
+                  - conda-forge
 
-            default_channels:
-              - https://repo.example.com/repo/main
-              - https://repo.example.com/repo/r
-              - https://repo.example.com/repo/msys2
-            # keep the solver quiet
-            always_yes: true
-            channel_settings:
-              - channel: https://repo.example.com/*
-                auth: anaconda-auth
-            add_anaconda_token: true
+                default_channels:
+                  - https://repo.example.com/repo/main
+                  - https://repo.example.com/repo/r
+                  - https://repo.example.com/repo/msys2
+                # keep the solver quiet
+                always_yes: true
+                channel_settings:
+                  - channel: https://repo.example.com/*
+                    auth: anaconda-auth
+                add_anaconda_token: true
 
-            """)
+                """)
         #expect(sandbox.file(".condarc.bak") == original)
         let again = try run(["token", "config", "--force"], server: nil, repository)
         #expect(again.status == 0)
         #expect(again.stderr.contains("Default channels already configured, nothing to do.\n"))
     }
 
-    @Test("a .condarc that is not valid YAML, or has keys of the wrong type: one line naming file and line, nothing written",
-          arguments: [
-            ("channels: [a, b\nx: 1\n", "not valid YAML"), ("default_channels: 5\n", "line 1: default_channels must be a list"),
+    @Test(
+        "a .condarc that is not valid YAML, or has keys of the wrong type: one line naming file and line, nothing written",
+        arguments: [
+            ("channels: [a, b\nx: 1\n", "not valid YAML"),
+            ("default_channels: 5\n", "line 1: default_channels must be a list"),
             ("a: 1\nchannel_settings:\n  - just-a-string\n", "line 3: channel_settings must be a list of mappings"),
-            ("add_anaconda_token: maybe\n", "line 1: add_anaconda_token must be true or false"), ("- a\n- b\n", "the top level must be a mapping"),
-          ])
+            ("add_anaconda_token: maybe\n", "line 1: add_anaconda_token must be true or false"),
+            ("- a\n- b\n", "the top level must be a mapping"),
+        ])
     func invalidCondarc(text: String, problem: String) throws {
         let path = sandbox.home.appendingPathComponent(".condarc")
         try Data(text.utf8).write(to: path)
@@ -231,7 +255,10 @@ struct TokenCommandTests {
         let prefix = sandbox.root.appendingPathComponent("envs/work")
         let root = sandbox.root.appendingPathComponent("conda")
         let locations: [([String], [String: String], String)] = [
-            (["--file", sandbox.root.appendingPathComponent("custom.condarc").path], [:], sandbox.root.appendingPathComponent("custom.condarc").path),
+            (
+                ["--file", sandbox.root.appendingPathComponent("custom.condarc").path], [:],
+                sandbox.root.appendingPathComponent("custom.condarc").path
+            ),
             (["--env"], ["CONDA_PREFIX": prefix.path], prefix.appendingPathComponent(".condarc").path),
             (["--system"], ["CONDA_ROOT": root.path], root.appendingPathComponent(".condarc").path),
         ]
@@ -244,7 +271,9 @@ struct TokenCommandTests {
             var info = stat()
             #expect(stat(tokenFile, &info) == 0 && info.st_mode & 0o777 == 0o600)
             let written = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(written.contains("add_anaconda_token: true\n") && written.contains("  - https://repo.example.com/repo/main\n"))
+            #expect(
+                written.contains("add_anaconda_token: true\n")
+                    && written.contains("  - https://repo.example.com/repo/main\n"))
             #expect(sandbox.file(".condarc") == nil, "only the chosen file is written")
             let list = try run(["token", "list", "--json"], server: nil, environment)
             #expect(list.stdout.contains("\"channel_url\": \"https://repo.example.com/repo/\""))
@@ -280,7 +309,9 @@ struct TokenCommandTests {
         let server = try loggedIn(["--organization", "acme", "--organization", "beta"])
         defer { withExtendedLifetime(server) {} }
         for org in ["acme", "beta"] {
-            #expect(try run(["token", "install", "-o", org, "--yes", "--no-set-default-channels"], server: server).status == 0)
+            #expect(
+                try run(["token", "install", "-o", org, "--yes", "--no-set-default-channels"], server: server).status
+                    == 0)
         }
         let one = try run(["token", "uninstall", "-o", "acme"], server: server)
         #expect(one.status == 0)
@@ -325,7 +356,9 @@ struct TokenCommandTests {
             """
         let python = try ReferenceCLI.run(
             "python", ["-c", script],
-            environment: sandbox.environment(["ANACONDA_AUTH_DOMAIN": server.domain, "ANACONDA_AUTH_SSL_VERIFY": "false"]))
+            environment: sandbox.environment([
+                "ANACONDA_AUTH_DOMAIN": server.domain, "ANACONDA_AUTH_SSL_VERIFY": "false",
+            ]))
         #expect(python.status == 0, "\(python.stderr)")
         #expect(python.stdout == ours + "\n")
         let json = try listJSON(server)
@@ -349,7 +382,8 @@ struct TokenCommandTests {
     func loneCarriageReturns() throws {
         let text = "channels: [defaults]\ndefault_channels: []\n\nchannel_settings: []\r-g: r\n"
         try Data(text.utf8).write(to: sandbox.home.appendingPathComponent(".condarc"))
-        let result = try run(["token", "config", "--force"], server: nil, ["CONDA_TOKEN_REPO_URL": "https://repo.example.com/repo/"])
+        let result = try run(
+            ["token", "config", "--force"], server: nil, ["CONDA_TOKEN_REPO_URL": "https://repo.example.com/repo/"])
         #expect(!result.wasKilledBySignal)
         #expect(result.status == 0 || result.stderr.hasPrefix("CondaRCError: "), "\(result.stderr)")
     }

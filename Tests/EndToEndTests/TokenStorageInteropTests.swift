@@ -23,7 +23,8 @@ struct FileKeyringInteropTests {
 
     @Test("a login saved by the Python reference loads here, and one saved here loads in Python")
     func bothDirections() throws {
-        let fromPython = try python("""
+        let fromPython = try python(
+            """
             from anaconda_auth.token import TokenInfo
             TokenInfo(domain="py.example.com", api_key="key-from-python", username="ana").save()
             """)
@@ -31,7 +32,8 @@ struct FileKeyringInteropTests {
         #expect(try probe(["get", "py.example.com"]).stdout == "key-from-python\n")
 
         #expect(try probe(["set", "swift.example.com", "key-from-swift"]).status == 0)
-        let loaded = try python("""
+        let loaded = try python(
+            """
             from anaconda_auth.token import TokenInfo
             t = TokenInfo.load("swift.example.com")
             print(t.api_key, t.version, TokenInfo.load("py.example.com").username)
@@ -91,7 +93,8 @@ struct SecretServiceTests {
     /// Runs `script` (bash) inside `dbus-run-session` with an unlocked gnome-keyring, as `$PROBE` and `$PY` and
     /// with `ANACONDA_AUTH_PREFERRED_TOKEN_STORAGE=system`.
     func inSession(_ script: String, unlock: Bool = true) throws -> CommandLineResult {
-        let start = unlock
+        let start =
+            unlock
             ? #"eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)""#
             : #"eval "$(gnome-keyring-daemon --start --components=secrets 2>/dev/null)""#
         let body = """
@@ -112,7 +115,8 @@ struct SecretServiceTests {
 
     @Test("a login stored here is read by the Python reference and by secret-tool, and the other way round")
     func interop() throws {
-        let result = try inSession("""
+        let result = try inSession(
+            """
             "$PROBE" set ss.example.com swift-key
             secret-tool lookup service "Anaconda Cloud" username ss.example.com | base64 -d; echo
             "$PY" -c 'from anaconda_auth.token import TokenInfo; print(TokenInfo.load("ss.example.com").api_key); TokenInfo(domain="py.example.com", api_key="python-key").save()'
@@ -121,17 +125,21 @@ struct SecretServiceTests {
             "$PY" -c 'import keyring; print(keyring.get_password("Anaconda Cloud", "ss.example.com"))'
             """)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            {"domain":"ss.example.com","api_key":"swift-key","repo_tokens":[],"version":2}
-            swift-key
-            python-key
-            deleted
-            None
+        #expect(
+            result.stdout == """
+                {"domain":"ss.example.com","api_key":"swift-key","repo_tokens":[],"version":2}
+                swift-key
+                python-key
+                deleted
+                None
 
-            """)
+                """)
         #expect(!result.stderr.contains("warning:"))
-        #expect(!FileManager.default.fileExists(atPath: sandbox.home.appendingPathComponent(".anaconda/keyring").path + ".lock")
-            || sandbox.file(".anaconda/keyring")?.contains("swift-key") != true, "the key went to the Secret Service")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: sandbox.home.appendingPathComponent(".anaconda/keyring").path + ".lock")
+                || sandbox.file(".anaconda/keyring")?.contains("swift-key") != true,
+            "the key went to the Secret Service")
     }
 
     func elapsed(_ body: () throws -> CommandLineResult) rethrows -> (CommandLineResult, Duration) {
@@ -149,33 +157,41 @@ struct SecretServiceTests {
             try ProcessRun.run(ProcessRun.keyringProbe, ["set", "a.example.com", "k"], environment: environment)
         }
         #expect(result.status == 0)
-        #expect(result.stderr.hasPrefix("warning: cannot use the system keyring (Secret Service): no D-Bus session bus"))
+        #expect(
+            result.stderr.hasPrefix("warning: cannot use the system keyring (Secret Service): no D-Bus session bus"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(sandbox.file(".anaconda/keyring")?.contains("a.example.com") == true)
-        #expect(time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
+        #expect(
+            time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
     }
 
     @Test("a bus without a Secret Service provider: warning and file keyring")
     func noProvider() throws {
         let config = sandbox.root.appendingPathComponent("bus.conf")
-        try Data("""
+        try Data(
+            """
             <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
              "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
             <busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>
             <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
             <allow receive_sender="*"/><allow own="*"/></policy></busconfig>
-            """.utf8).write(to: config)
+            """.utf8
+        ).write(to: config)
         let environment = sandbox.environment(["ANACONDA_AUTH_PREFERRED_TOKEN_STORAGE": "system"])
         let (result, time) = try elapsed {
             try ProcessRun.run(
-                "/usr/bin/dbus-run-session", ["--config-file=\(config.path)", "--", ProcessRun.keyringProbe, "set", "b.example.com", "k"],
+                "/usr/bin/dbus-run-session",
+                ["--config-file=\(config.path)", "--", ProcessRun.keyringProbe, "set", "b.example.com", "k"],
                 environment: environment)
         }
         #expect(result.status == 0)
-        #expect(result.stderr.contains(
-            "warning: cannot use the system keyring (Secret Service): no Secret Service provider on the session bus"))
+        #expect(
+            result.stderr.contains(
+                "warning: cannot use the system keyring (Secret Service): no Secret Service provider on the session bus"
+            ))
         #expect(sandbox.file(".anaconda/keyring")?.contains("b.example.com") == true)
-        #expect(time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
+        #expect(
+            time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
     }
 
     @Test("a locked or missing collection: warning naming it, then the file keyring")
@@ -185,7 +201,11 @@ struct SecretServiceTests {
         }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "k3\n")
-        #expect(result.stderr.contains("warning: cannot use the system keyring (Secret Service): the default keyring collection is locked or missing"))
-        #expect(time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
+        #expect(
+            result.stderr.contains(
+                "warning: cannot use the system keyring (Secret Service): the default keyring collection is locked or missing"
+            ))
+        #expect(
+            time < .seconds(20), "libsecret's own D-Bus timeout is 25 s; ours is 3 s (parallel tests slow this down)")
     }
 }

@@ -16,7 +16,8 @@ enum KeyringProbe {
         nonisolated(unsafe) var failure: (any Error)?
         Task.detached {
             do {
-                let client = try AnacondaClient(site: site, tokenStore: store, environment: ProcessInfo.processInfo.environment)
+                let client = try AnacondaClient(
+                    site: site, tokenStore: store, environment: ProcessInfo.processInfo.environment)
                 try await client.get("/api/account").raiseForStatus()  // connect first: the loop measures keep-alive
                 let start = ContinuousClock.now
                 for _ in 0..<count {
@@ -60,7 +61,8 @@ enum KeyringProbe {
             case "backend":
                 print(store.keyring.description)
             case "gets":
-                try sequentialGets(site: site, store: store, count: Int(arguments.count > 2 ? arguments[2] : "") ?? 1000)
+                try sequentialGets(
+                    site: site, store: store, count: Int(arguments.count > 2 ? arguments[2] : "") ?? 1000)
             default:
                 FileHandle.standardError.write(Data("unknown command \(arguments[0])\n".utf8))
                 exit(2)

@@ -1,9 +1,8 @@
+@_spi(Fuzzing) import AnacondaAuth
 import AnacondaHost
 import AnacondaPluginAPI
 import Glibc
 import TokenPlugin
-
-@_spi(Fuzzing) import AnacondaAuth
 
 /// The fuzz targets: each feeds one input from outside (a file, a header, a server's answer) to the code that reads
 /// it. Built with `-sanitize=fuzzer,address -DFUZZING` (`make fuzz`), this is a libFuzzer binary whose target is
@@ -43,7 +42,8 @@ enum FuzzTargets {
     static let selected: String = {
         let name = getenv("ANACONDA_FUZZ_TARGET").map { String(cString: $0) } ?? ""
         guard names.contains(name) else {
-            StandardTerminal().printError("anaconda-fuzz: set ANACONDA_FUZZ_TARGET to one of: \(names.joined(separator: " "))")
+            StandardTerminal().printError(
+                "anaconda-fuzz: set ANACONDA_FUZZ_TARGET to one of: \(names.joined(separator: " "))")
             exit(2)
         }
         return name
@@ -61,7 +61,8 @@ enum FuzzTargets {
     /// libFuzzer's driver (compiler-rt), run from the entry point SwiftPM links an executable with.
     @_silgen_name("LLVMFuzzerRunDriver")
     func LLVMFuzzerRunDriver(
-        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
     ) -> CInt
 
@@ -81,7 +82,9 @@ enum FuzzTargets {
             let arguments = Array(CommandLine.arguments.dropFirst())
             if arguments.first == "decode" { decode(Array(arguments.dropFirst())) }
             guard let target = arguments.first, FuzzTargets.names.contains(target), arguments.count > 1 else {
-                StandardTerminal().printError("usage: anaconda-fuzz TARGET FILE|DIRECTORY...  (targets: \(FuzzTargets.names.joined(separator: " ")))")
+                StandardTerminal().printError(
+                    "usage: anaconda-fuzz TARGET FILE|DIRECTORY...  (targets: \(FuzzTargets.names.joined(separator: " ")))"
+                )
                 exit(2)
             }
             var count = 0

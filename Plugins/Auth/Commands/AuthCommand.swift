@@ -6,7 +6,9 @@ struct AuthCommand: PluginCommand {
         commandName: "auth",
         _superCommandName: "anaconda",
         abstract: "Manage your Anaconda authentication",
-        subcommands: [LoginCommand.self, WhoamiCommand.self, APIKeyCommand.self, LogoutCommand.self, StatusCommand.self])
+        subcommands: [
+            LoginCommand.self, WhoamiCommand.self, APIKeyCommand.self, LogoutCommand.self, StatusCommand.self,
+        ])
 
     func run(in context: PluginContext) async throws {
         throw CleanExit.helpRequest(self)

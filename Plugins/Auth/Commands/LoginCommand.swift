@@ -23,7 +23,8 @@ struct LoginCommand: PluginCommand {
     }
 
     func run(in context: PluginContext) async throws {
-        let overrides = sslVerify.map { [SiteField.sslVerify: SourcedValue(.bool($0), from: .argument("--ssl-verify"))] } ?? [:]
+        let overrides =
+            sslVerify.map { [SiteField.sslVerify: SourcedValue(.bool($0), from: .argument("--ssl-verify"))] } ?? [:]
         let session = try AuthSession(context, at: at, overrides: overrides)
         try await Self.logIn(session, force: force, method: method)
     }
@@ -35,10 +36,11 @@ struct LoginCommand: PluginCommand {
         let site = session.site
         if let keyring = session.store.keyring as? ConfigKeyring { throw keyring.refusal("set") }
         if !force, let token = try session.store.load(), token.apiKey != nil {
-            if (try? token.isExpired(now: Date())) ?? true {
+            if (try? token.isExpired(now: session.context.clock.now)) ?? true {
                 terminal.printError("Your API key has expired, logging into \(site.domain)")
             } else {
-                let question = "You are already logged into Anaconda (\(site.domain)). Would you like to force a new login? [y/n] (n): "
+                let question =
+                    "You are already logged into Anaconda (\(site.domain)). Would you like to force a new login? [y/n] (n): "
                 guard let answer = confirm(question, terminal: terminal) else {
                     terminal.printError("Aborted.")
                     throw ExitCode.failure
@@ -46,11 +48,12 @@ struct LoginCommand: PluginCommand {
                 guard answer else { return }
             }
         }
-        let chosen: LoginService.Method = switch method {
-        case .device: .device
-        case .browser: .browser
-        case nil: site.useDeviceFlow ? .device : .browser
-        }
+        let chosen: LoginService.Method =
+            switch method {
+            case .device: .device
+            case .browser: .browser
+            case nil: site.useDeviceFlow ? .device : .browser
+            }
         try await session.withClient { client in
             try await session.loginService(client).logIn(method: chosen)
         }

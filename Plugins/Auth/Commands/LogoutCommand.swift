@@ -28,7 +28,9 @@ struct LogoutCommand: PluginCommand {
                 hadLogin = try session.store.delete()
             }
             context.terminal.printError(
-                hadLogin ? "Logged out of \(session.site.domain)." : "Not logged in to \(session.site.domain); nothing to do.")
+                hadLogin
+                    ? "Logged out of \(session.site.domain)."
+                    : "Not logged in to \(session.site.domain); nothing to do.")
             return
         }
         var site = session.site
@@ -37,6 +39,7 @@ struct LogoutCommand: PluginCommand {
         let terminal = context.terminal
         try TokenStore(site: site, warn: { terminal.printError($0) }).delete()
         terminal.printError(
-            "Logged out of \(site.domain), but \(configured.origin) still provides an API key; unset it to stop using it.")
+            "Logged out of \(site.domain), but \(configured.origin) still provides an API key; unset it to stop using it."
+        )
     }
 }

@@ -39,7 +39,7 @@ struct StatusCommand: PluginCommand {
         let sites = configuration.sites
         let requested = try context.site(commandOption: at)
         let names = requested.map { [$0] } ?? sites.tables.map(\.name)
-        let now = Date()
+        let now = context.clock.now
         var statuses: [SiteStatus] = []
         for name in names {
             let session = try PluginSession(context, at: name)
@@ -53,7 +53,8 @@ struct StatusCommand: PluginCommand {
             statuses.append(status)
         }
         if json {
-            context.terminal.print(JSONWriter.indented(2, asciiOnly: false).string(.array(statuses.map { Self.json($0, now: now) })))
+            context.terminal.print(
+                JSONWriter.indented(2, asciiOnly: false).string(.array(statuses.map { Self.json($0, now: now) })))
         } else {
             for status in statuses { context.terminal.print(Self.text(status, now: now, terminal: context.terminal)) }
         }
@@ -67,7 +68,8 @@ struct StatusCommand: PluginCommand {
         let configured = session.store.keyring as? ConfigKeyring
         return SiteStatus(
             name: site.site, domain: site.domain, isDefault: site.site == defaultSite || site.domain == defaultSite,
-            loggedIn: token?.apiKey != nil, storage: configured == nil ? session.store.keyring.description : "configuration",
+            loggedIn: token?.apiKey != nil,
+            storage: configured == nil ? session.store.keyring.description : "configuration",
             source: configured?.origin, expires: expires, accepted: nil)
     }
 
@@ -82,10 +84,14 @@ struct StatusCommand: PluginCommand {
         var lines = [terminal.styled(status.name, .bold, on: .standardOutput) + (status.isDefault ? " (default)" : "")]
         if status.name != status.domain { lines.append("  domain: \(status.domain)") }
         guard status.loggedIn else {
-            lines.append("  " + terminal.styled("✗", .red, on: .standardOutput) + " not logged in (anaconda login --at \(status.name))")
+            lines.append(
+                "  " + terminal.styled("✗", .red, on: .standardOutput)
+                    + " not logged in (anaconda login --at \(status.name))")
             return lines.joined(separator: "\n")
         }
-        let mark = status.isUsable(now: now) ? terminal.styled("✓", .green, on: .standardOutput) : terminal.styled("✗", .red, on: .standardOutput)
+        let mark =
+            status.isUsable(now: now)
+            ? terminal.styled("✓", .green, on: .standardOutput) : terminal.styled("✗", .red, on: .standardOutput)
         lines.append("  \(mark) logged in, key from \(status.source ?? status.storage)")
         if let expires = status.expires { lines.append("  key \(expiry(expires, now: now))") }
         if let accepted = status.accepted { lines.append("  the server \(accepted ? "accepts" : "rejects") the key") }

@@ -3,7 +3,8 @@ import AnacondaPluginAPI
 
 /// `anaconda sites add --domain D [--name N] [settings] [--yes|--dry-run]`
 struct SitesAddCommand: PluginCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add new site configuration to config.toml")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add new site configuration to config.toml")
 
     @OptionGroup var options: SiteSettingOptions
 
@@ -18,7 +19,8 @@ struct SitesAddCommand: PluginCommand {
         let configuration = try AuthConfiguration.load(sources)
         let values = try SiteSettingsValidation.storedValues(try options.values(in: context), sources: sources)
             .filter { !SiteSettingsValidation.isDefault($0.field, $0.value, sources: sources) }
-        let name = options.name ?? (try? SiteSettingsValidation.storedValues([(.domain, .string(domain))], sources: sources))?
+        let name =
+            options.name ?? (try? SiteSettingsValidation.storedValues([(.domain, .string(domain))], sources: sources))?
             .first?.value.stringValue ?? domain
         let sites = configuration.sites
         if sites.table(named: name) != nil {

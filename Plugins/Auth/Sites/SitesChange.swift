@@ -33,7 +33,8 @@ enum SitesChange {
         if confirmation != .yes {
             context.terminal.write(
                 UnifiedDiff.colored(
-                    UnifiedDiff.fileDiff(from: oldText, to: newText, path: file.path), for: context.terminal, on: .standardOutput),
+                    UnifiedDiff.fileDiff(from: oldText, to: newText, path: file.path), for: context.terminal,
+                    on: .standardOutput),
                 to: .standardOutput)
         }
         switch confirmation {

@@ -7,7 +7,8 @@ struct SitesCommand: PluginCommand {
         _superCommandName: "anaconda",
         abstract: "Manage your Anaconda site configuration",
         subcommands: [
-            SitesListCommand.self, SitesShowCommand.self, SitesAddCommand.self, SitesModifyCommand.self, SitesRemoveCommand.self,
+            SitesListCommand.self, SitesShowCommand.self, SitesAddCommand.self, SitesModifyCommand.self,
+            SitesRemoveCommand.self,
         ])
 
     func run(in context: PluginContext) async throws {

@@ -3,7 +3,8 @@ import AnacondaPluginAPI
 
 /// `anaconda sites list`: the configured sites, the default, and which have a stored login.
 struct SitesListCommand: PluginCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the site configurations in config.toml")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the site configurations in config.toml")
 
     func run(in context: PluginContext) async throws {
         let configuration = try AuthConfiguration.load(ConfigurationSources(context: context))
@@ -12,7 +13,8 @@ struct SitesListCommand: PluginCommand {
         for table in configuration.sites.tables {
             let site = try configuration.site(table.name).settings
             let token = try? TokenStore(site: site).load()
-            let isDefault = table.name == configuration.sites.defaultSite || table.domain == configuration.sites.defaultSite
+            let isDefault =
+                table.name == configuration.sites.defaultSite || table.domain == configuration.sites.defaultSite
             rows.append([table.name, site.domain, isDefault ? check : "", token?.apiKey != nil ? check : ""])
         }
         let header = ["Site name", "Domain name", "Default site", "Logged in"]

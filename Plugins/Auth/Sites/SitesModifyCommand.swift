@@ -29,7 +29,8 @@ struct SitesModifyCommand: PluginCommand {
         var editor = SitesConfigEditor(text: configuration.file.text ?? "")
         let names = sites.isSynthetic ? [table.name] : sites.tables.map(\.name)
         editor.setDefaultSite(
-            options.makeDefault == true ? table.name : (names.contains(sites.defaultSite) ? sites.defaultSite : names[0]))
+            options.makeDefault == true
+                ? table.name : (names.contains(sites.defaultSite) ? sites.defaultSite : names[0]))
         try editor.writeSite(table.name, values: values.map { ($0.field.key, $0.value) })
         try SitesChange.apply(editor.text, to: configuration.file, confirmation: options.confirmation, in: context)
     }

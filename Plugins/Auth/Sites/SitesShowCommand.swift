@@ -4,7 +4,8 @@ import AnacondaPluginAPI
 /// `anaconda sites show [SITE] [--all] [--show-hidden]`: the resolved configuration as JSON.
 struct SitesShowCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the site configuration for the default site or look up by the provided name or domain")
+        commandName: "show",
+        abstract: "Show the site configuration for the default site or look up by the provided name or domain")
 
     @Argument(help: "Site name or domain name to show")
     var site: String?

@@ -32,7 +32,8 @@ struct ChannelSetup {
         }
         guard try change.confirm(assumeYes: assumeYes, option: option, in: context) else { return false }
         try change.write()
-        terminal.printError("Wrote \(path)" + (change.original != nil ? " (a copy of the old file is \(path).bak)" : ""))
+        terminal.printError(
+            "Wrote \(path)" + (change.original != nil ? " (a copy of the old file is \(path).bak)" : ""))
         CondaIndexCache.clear(afterConfiguring: "the premium repository", in: path, context: context)
         return true
     }
@@ -52,7 +53,8 @@ struct ChannelSetup {
         }
         guard try change.confirm(assumeYes: assumeYes, option: option, in: context) else { return false }
         try change.write()
-        terminal.printError("Removed the repository's configuration from \(path) (a copy of the old file is \(path).bak)")
+        terminal.printError(
+            "Removed the repository's configuration from \(path) (a copy of the old file is \(path).bak)")
         CondaIndexCache.clear(afterConfiguring: "the removal of the premium repository", in: path, context: context)
         return true
     }

@@ -14,7 +14,8 @@ enum OrganizationChoice {
             return first
         }
         guard terminal.isInteractive else {
-            throw AnacondaError(.valueError,
+            throw AnacondaError(
+                .valueError,
                 message: "Several organizations found (\(organizations.map(\.name).joined(separator: ", "))): "
                     + "choose one with --org")
         }

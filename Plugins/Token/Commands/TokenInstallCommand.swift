@@ -6,7 +6,8 @@ struct TokenInstallCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "install", abstract: "Create and install a new repository token.")
 
-    @Argument(help: "Optionally, provide the token received via email or web interface (- reads it from standard input).")
+    @Argument(
+        help: "Optionally, provide the token received via email or web interface (- reads it from standard input).")
     var token: String?
 
     @Option(name: [.short, .long], help: "Organization name (slug).")

@@ -17,7 +17,8 @@ struct TokenInstallation {
             if let requested {
                 organization = requested
             } else {
-                let business = Organization.business(try await api.organizations(), subscriptions: try await api.subscriptions())
+                let business = Organization.business(
+                    try await api.organizations(), subscriptions: try await api.subscriptions())
                 organization = try OrganizationChoice.choose(from: business, terminal: terminal).name
             }
             var issued: IssuedToken?
@@ -31,14 +32,16 @@ struct TokenInstallation {
                 token = new.token ?? ""
             }
             guard try await api.accepts(token: token, repository: repository) else {
-                throw AnacondaError(.condaTokenError,
+                throw AnacondaError(
+                    .condaTokenError,
                     message: "The token could not be validated. Please check that you have typed it correctly.")
             }
             try RepositoryTokens(store: session.store).set(token, for: organization)
             if let issued {
                 let expiry = issued.expiresAt.map { " and expires \(IssuedToken.displayDate($0))" } ?? ""
                 terminal.printError(
-                    "Your conda token has been installed\(expiry). To view your token(s), you can use anaconda token list")
+                    "Your conda token has been installed\(expiry). To view your token(s), you can use anaconda token list"
+                )
             }
             return organization
         }
@@ -53,8 +56,11 @@ struct TokenInstallation {
         terminal.printError(
             "Reissuing a new token will revoke and deactivate any existing token access. This action can't be undone.")
         guard terminal.isInteractive else {
-            throw AnacondaError(.confirmationRequired,
-                message: "Not reissuing the token of \(organization) without confirmation: run again with --yes, or on a terminal")
+            throw AnacondaError(
+                .confirmationRequired,
+                message:
+                    "Not reissuing the token of \(organization) without confirmation: run again with --yes, or on a terminal"
+            )
         }
         guard try Prompts.proceed(terminal) else {
             terminal.printError("Aborted.")

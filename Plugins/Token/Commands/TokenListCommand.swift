@@ -4,7 +4,8 @@ import AnacondaPluginAPI
 /// `anaconda token list [--show-tokens] [--json]`: the repository tokens of the site's login and the legacy token
 /// files conda reads. No conda needed.
 struct TokenListCommand: PluginCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List all installed repository tokens.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List all installed repository tokens.")
 
     @Flag(help: "Show the tokens in full (otherwise only their last 4 characters).")
     var showTokens = false
@@ -50,8 +51,10 @@ struct TokenListCommand: PluginCommand {
                 organization: organization, channelURL: repository.channel(organization) + "/*", token: token.token,
                 source: "keyring")
         }
-        let files = BinstarTokens(environment: session.context.environment, homeDirectory: session.context.homeDirectory)
-            .all().map { Row(organization: "", channelURL: $0.url, token: $0.token, source: "conda-token-file") }
+        let files = BinstarTokens(
+            environment: session.context.environment, homeDirectory: session.context.homeDirectory
+        )
+        .all().map { Row(organization: "", channelURL: $0.url, token: $0.token, source: "conda-token-file") }
         return stored + files
     }
 

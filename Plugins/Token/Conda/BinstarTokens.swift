@@ -23,7 +23,9 @@ struct BinstarTokens {
     func all() -> [(url: String, token: String)] {
         var entries: [(url: String, token: String)] = []
         for name in Paths.names(in: directory) where name.hasSuffix(".token") {
-            guard case .success(let bytes) = RegularFile.read(Paths.join(directory, name), limit: 64 << 10) else { continue }
+            guard case .success(let bytes) = RegularFile.read(Paths.join(directory, name), limit: 64 << 10) else {
+                continue
+            }
             let url = Self.unquotePlus(String(name.dropLast(".token".count)))
             let token = String(decoding: bytes, as: UTF8.self)
             entries.append((url, token))

@@ -10,7 +10,8 @@ struct CondaConfiguration {
 
     /// Whether the document already has the repository's default channels (in any order, as the reference checks).
     func hasDefaultChannels(_ document: CondarcDocument) -> Bool {
-        Set((document.defaultChannels ?? []).map(Self.normalised)) == Set(repository.defaultChannels.map(Self.normalised))
+        Set((document.defaultChannels ?? []).map(Self.normalised))
+            == Set(repository.defaultChannels.map(Self.normalised))
     }
 
     func apply(to editor: inout CondarcEditor, defaultChannels: Bool = true) throws {

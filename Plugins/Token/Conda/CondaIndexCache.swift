@@ -6,13 +6,15 @@ import Glibc
 enum CondaIndexCache {
     static func clear(afterConfiguring what: String, in path: String, context: PluginContext) {
         guard let conda = CondaInstallation.executable(in: context) else {
-            context.terminal.printError("conda was not found on PATH: \(what) configured in \(path); conda will use it when installed")
+            context.terminal.printError(
+                "conda was not found on PATH: \(what) configured in \(path); conda will use it when installed")
             return
         }
         context.logger.debug("Running \(conda) clean -i -y -q")
         let status = run(conda, ["clean", "-i", "-y", "-q"], environment: context.environment)
         if status != 0 {
-            context.terminal.printError("warning: `conda clean -i` failed (exit \(status)); run it yourself to refresh conda's index cache")
+            context.terminal.printError(
+                "warning: `conda clean -i` failed (exit \(status)); run it yourself to refresh conda's index cache")
         }
     }
 

@@ -36,11 +36,16 @@ struct CondarcChange {
         if assumeYes { return true }
         let terminal = context.terminal
         terminal.write(
-            UnifiedDiff.colored(UnifiedDiff.fileDiff(from: original ?? "", to: editor.text, path: path), for: terminal, on: .standardError),
+            UnifiedDiff.colored(
+                UnifiedDiff.fileDiff(from: original ?? "", to: editor.text, path: path), for: terminal,
+                on: .standardError),
             to: .standardError)
         guard terminal.isInteractive else {
-            throw AnacondaError(.confirmationRequired,
-                message: "\(path) would change as shown; run again with \(option) to write it without asking, or on a terminal")
+            throw AnacondaError(
+                .confirmationRequired,
+                message:
+                    "\(path) would change as shown; run again with \(option) to write it without asking, or on a terminal"
+            )
         }
         return try Prompts.proceed(terminal)
     }

@@ -23,8 +23,10 @@ struct CondarcDocument {
         self.path = path
         lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
         // Line breaks as YAML counts them (a lone CR too), so libyaml's line numbers index these lines.
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map(String.init)
+        lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        )
+        .map(String.init)
         if lines.last == "" { lines.removeLast() }
         try parse(text)
     }
@@ -40,7 +42,9 @@ struct CondarcDocument {
     var channelSettings: [[String: String]] {
         entry("channel_settings")?.value.sequence?.compactMap { item in
             item.mapping.map { mapping in
-                Dictionary(mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } }) {
+                Dictionary(
+                    mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } }
+                ) {
                     $1
                 }
             }
@@ -65,7 +69,9 @@ struct CondarcDocument {
             throw invalid("the top level must be a mapping of settings", line: root.mark?.line)
         }
         guard mapping.style != .flow else {
-            throw invalid("the top level is a flow mapping ({...}); write it as one `key: value` per line", line: mapping.mark?.line)
+            throw invalid(
+                "the top level is a flow mapping ({...}); write it as one `key: value` per line",
+                line: mapping.mark?.line)
         }
         let starts = mapping.map { Self.lineIndex($0.key.mark, in: lines) }
         for (index, pair) in mapping.enumerated() {
@@ -117,7 +123,8 @@ struct CondarcDocument {
     }
 
     private func invalid(_ problem: String, line: Int? = nil) -> AnacondaError {
-        AnacondaError(.condaRCError,
+        AnacondaError(
+            .condaRCError,
             message: "\(path)\(line.map { ", line \($0)" } ?? ""): \(problem); nothing was changed")
     }
 
@@ -133,7 +140,8 @@ struct CondarcDocument {
             default: ("\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)", nil)
             }
         let position = detail.mark.map { ", line \($0.line), column \($0.column)" } ?? ""
-        return AnacondaError(.condaRCError,
+        return AnacondaError(
+            .condaRCError,
             message: "\(path)\(position): not valid YAML (\(detail.problem)); nothing was changed")
     }
 }

@@ -35,7 +35,8 @@ struct CondarcEditor {
             sequence.style != .flow
         else {
             let kept = settings.filter { $0["channel"] != channel }.map(Self.itemLines)
-            try replace("channel_settings", with: ["channel_settings:"] + (kept + [item]).flatMap { $0.map { "  " + $0 } })
+            try replace(
+                "channel_settings", with: ["channel_settings:"] + (kept + [item]).flatMap { $0.map { "  " + $0 } })
             return
         }
         let indent = String(repeating: " ", count: max(0, (sequence.first?.mark?.column ?? 3) - 3))
@@ -84,14 +85,17 @@ struct CondarcEditor {
         do {
             document = try CondarcDocument(path: document.path, text: text)
         } catch {
-            throw AnacondaError(.condaRCError,
+            throw AnacondaError(
+                .condaRCError,
                 message: "\(document.path): the change would not be valid YAML (\(error)); nothing was changed")
         }
     }
 
     /// The lines of item `index` of a block sequence entry: from its first line to the next item (or the end).
     private func itemLines(_ index: Int, in entry: CondarcDocument.Entry) -> Range<Int> {
-        let starts = (entry.value.sequence.map(Array.init) ?? []).map { CondarcDocument.lineIndex($0.mark, in: document.lines) }
+        let starts = (entry.value.sequence.map(Array.init) ?? []).map {
+            CondarcDocument.lineIndex($0.mark, in: document.lines)
+        }
         guard starts.indices.contains(index) else { return entry.lines }
         let end = index + 1 < starts.count ? starts[index + 1] : entry.lines.upperBound
         return starts[index]..<max(end, starts[index])
@@ -99,17 +103,21 @@ struct CondarcEditor {
 
     private static func itemLines(_ setting: [String: String]) -> [String] {
         let ordered = setting.sorted { ($0.key == "channel" ? 0 : 1, $0.key) < ($1.key == "channel" ? 0 : 1, $1.key) }
-        return ordered.enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element.key + ": " + scalar($0.element.value) }
+        return ordered.enumerated().map {
+            ($0.offset == 0 ? "- " : "  ") + $0.element.key + ": " + scalar($0.element.value)
+        }
     }
 
     /// A YAML scalar: plain when that reads back as the same string, else double-quoted.
     static func scalar(_ text: String) -> String {
-        let plainSafe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "/", ".", "-", "_", ":", "*", "~", "+", "=", "%", "@": true
-            default: false
+        let plainSafe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "/", ".", "-", "_", ":", "*", "~", "+", "=", "%", "@": true
+                default: false
+                }
             }
-        }
         if plainSafe, let first = text.unicodeScalars.first, !"*-:%@".unicodeScalars.contains(first),
             let value = (try? Yams.compose(yaml: "k: " + text))??.mapping?.first?.value,
             value.string == text, value.tag.rawValue == Tag.Name.str.rawValue

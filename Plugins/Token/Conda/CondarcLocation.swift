@@ -15,7 +15,13 @@ enum CondarcLocation: Equatable {
     init(file: String?, env: Bool, system: Bool) throws {
         let chosen = [file != nil, env, system].filter { $0 }.count
         guard chosen <= 1 else { throw ValidationError("Use only one of --file, --env and --system") }
-        if let file { self = .file(file) } else if env { self = .environment } else if system { self = .system } else {
+        if let file {
+            self = .file(file)
+        } else if env {
+            self = .environment
+        } else if system {
+            self = .system
+        } else {
             self = .user
         }
     }
@@ -31,8 +37,10 @@ enum CondarcLocation: Equatable {
             return Paths.join(Paths.absolute(prefix, relativeTo: context.workingDirectory), ".condarc")
         case .system:
             guard let root = CondaInstallation.root(in: context) else {
-                throw AnacondaError(.condaNotFoundError,
-                    message: "--system needs conda's installation, and none was found (CONDA_ROOT, CONDA_EXE or conda on "
+                throw AnacondaError(
+                    .condaNotFoundError,
+                    message:
+                        "--system needs conda's installation, and none was found (CONDA_ROOT, CONDA_EXE or conda on "
                         + "PATH); use --file to name the .condarc to write")
             }
             return Paths.join(root, ".condarc")

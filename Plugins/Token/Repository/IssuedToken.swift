@@ -11,7 +11,8 @@ struct IssuedToken: Equatable, Sendable {
     static func displayDate(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return text }
-        var result = String(decoding: bytes[0..<10], as: UTF8.self) + " " + String(decoding: bytes[11..<19], as: UTF8.self)
+        var result =
+            String(decoding: bytes[0..<10], as: UTF8.self) + " " + String(decoding: bytes[11..<19], as: UTF8.self)
         var rest = bytes[19...]
         if rest.first == UInt8(ascii: ".") {
             let digits = rest.dropFirst().prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
@@ -22,7 +23,8 @@ struct IssuedToken: Equatable, Sendable {
         switch String(decoding: rest, as: UTF8.self) {
         case "": return result
         case "Z", "z": return result + "+00:00"
-        case let offset where offset.count == 6 && (offset.hasPrefix("+") || offset.hasPrefix("-")): return result + offset
+        case let offset where offset.count == 6 && (offset.hasPrefix("+") || offset.hasPrefix("-")):
+            return result + offset
         default: return text
         }
     }

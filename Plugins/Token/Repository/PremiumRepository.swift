@@ -33,7 +33,8 @@ struct PremiumRepository: Equatable {
     /// (`https://repo.anaconda.cloud/t/<token>/repo/main/noarch/repodata.json`).
     func validationURL(token: String) -> String {
         let origin = Self.origin(of: url) ?? url
-        return origin + "/t/" + Self.escapePathSegment(token) + url.dropFirst(origin.count) + "main/noarch/repodata.json"
+        return origin + "/t/" + Self.escapePathSegment(token) + url.dropFirst(origin.count)
+            + "main/noarch/repodata.json"
     }
 
     /// `scheme://host[:port]` of `url`.

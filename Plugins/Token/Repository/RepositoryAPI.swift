@@ -48,7 +48,8 @@ struct RepositoryAPI {
             "PUT", tokenPath(organization), headers: [("Content-Type", "application/json")], body: body)
         try response.raiseForStatus()
         return try read(response, expecting: "a new token") { json in
-            IssuedToken(token: try json.field("token").string(), expiresAt: try json.optionalField("expires_at")?.string())
+            IssuedToken(
+                token: try json.field("token").string(), expiresAt: try json.optionalField("expires_at")?.string())
         }
     }
 
@@ -64,7 +65,9 @@ struct RepositoryAPI {
         "/api/organizations/\(PremiumRepository.escapePathSegment(organization))/ce/current-token"
     }
 
-    private func read<T>(_ response: AnacondaResponse, expecting what: String, _ body: (JSONReader) throws -> T) throws -> T {
+    private func read<T>(_ response: AnacondaResponse, expecting what: String, _ body: (JSONReader) throws -> T) throws
+        -> T
+    {
         do {
             return try body(JSONReader(try response.json()))
         } catch let error as JSONReader.FieldError {

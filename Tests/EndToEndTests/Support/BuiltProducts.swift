@@ -9,7 +9,8 @@ enum BuiltProducts {
 
     /// The build directory `swift test` uses, which also holds the `anaconda` binary.
     static let buildDirectory: URL = {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
         // The test runner may live inside an .xctest bundle directory.

@@ -42,7 +42,9 @@ enum ProcessRun {
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw TestSetupError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw TestSetupError("cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
 
         var status: Int32 = 0
         let deadline = ContinuousClock.now + timeout

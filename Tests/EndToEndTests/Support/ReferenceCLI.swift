@@ -13,7 +13,8 @@ enum ReferenceCLI {
     }
 
     /// Runs a program of the reference's venv (`anaconda`, `python`) with `environment`, as a terminal-less user.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> CommandLineResult {
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> CommandLineResult
+    {
         try ProcessRun.run(
             try executable(program).path, arguments,
             environment: environment.merging(["TERM": "dumb", "COLUMNS": "100"]) { _, new in new })

@@ -19,7 +19,9 @@ final class Sandbox {
         if link(BuiltProducts.host.path, host.path) != 0 {
             try FileManager.default.copyItem(at: BuiltProducts.host, to: host)
         }
-        for library in ["libAnacondaCore.so", "libAnacondaPluginAPI.so", "libAnacondaAuth.so", "libAnacondaHTTPTransport.so"] {
+        for library in [
+            "libAnacondaCore.so", "libAnacondaPluginAPI.so", "libAnacondaAuth.so", "libAnacondaHTTPTransport.so",
+        ] {
             try FileManager.default.createSymbolicLink(
                 at: bin.appendingPathComponent(library),
                 withDestinationURL: BuiltProducts.buildDirectory.appendingPathComponent(library))
@@ -50,7 +52,8 @@ final class Sandbox {
         let prefix = root.appendingPathComponent("prefix")
         let install = Process()
         install.executableURL = BuiltProducts.repositoryRoot.appendingPathComponent("scripts/install.sh")
-        install.arguments = ["--prefix", prefix.path, "--build-dir", BuiltProducts.buildDirectory.path]
+        install.arguments =
+            ["--prefix", prefix.path, "--build-dir", BuiltProducts.buildDirectory.path]
             + extra.flatMap { ["--plugin", $0] }
         try install.run()
         install.waitUntilExit()

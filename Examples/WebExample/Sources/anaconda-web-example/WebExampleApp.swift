@@ -19,9 +19,12 @@ enum WebExampleApp {
         return router
     }
 
-    static func greetingBody(_ session: WebSession, signIn: AnacondaWebSignIn, logoutForm: String) async throws -> String {
+    static func greetingBody(_ session: WebSession, signIn: AnacondaWebSignIn, logoutForm: String) async throws
+        -> String
+    {
         let user = session.user
-        var body = #"<h1 id="greeting">Hello, \#(HTML.escape(user.displayName))</h1>"#
+        var body =
+            #"<h1 id="greeting">Hello, \#(HTML.escape(user.displayName))</h1>"#
             + #"<p id="email">\#(HTML.escape(user.email))</p>"#
         let response = try await signIn.get("/api/account", for: session)
         if response.isSuccess, let email = (try? response.json())?["user"]?["email"]?.stringValue {
@@ -38,7 +41,8 @@ enum WebExampleApp {
     }
 
     static func page(_ body: String) -> Response {
-        let html = #"<!doctype html><html><head><meta charset="utf-8"><title>Anaconda web example</title></head><body>"#
+        let html =
+            #"<!doctype html><html><head><meta charset="utf-8"><title>Anaconda web example</title></head><body>"#
             + body + "</body></html>"
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

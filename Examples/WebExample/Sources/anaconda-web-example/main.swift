@@ -47,7 +47,8 @@ let app = Application(
     configuration: .init(address: .hostname(host, port: port)),
     onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port
-        FileHandle.standardOutput.write(Data("listening on http://\(host == "127.0.0.1" ? "localhost" : host):\(bound)\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("listening on http://\(host == "127.0.0.1" ? "localhost" : host):\(bound)\n".utf8))
     })
 do {
     try await app.runService()

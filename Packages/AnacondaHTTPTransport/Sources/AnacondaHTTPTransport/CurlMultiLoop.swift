@@ -22,11 +22,13 @@ final class CurlMultiLoop: @unchecked Sendable {
         guard let multi = curl_multi_init() else { throw HTTPTransportFailure(.connection, "libcurl could not start") }
         self.multi = multi
         let context = Unmanaged.passRetained(self).toOpaque()
-        let created = pthread_create(&thread, nil, { context in
-            let loop = Unmanaged<CurlMultiLoop>.fromOpaque(context!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, nil,
+            { context in
+                let loop = Unmanaged<CurlMultiLoop>.fromOpaque(context!).takeRetainedValue()
+                loop.run()
+                return nil
+            }, context)
         guard created == 0 else {
             Unmanaged<CurlMultiLoop>.fromOpaque(context).release()
             curl_multi_cleanup(multi)

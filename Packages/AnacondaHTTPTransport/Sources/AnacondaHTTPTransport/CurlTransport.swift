@@ -24,10 +24,13 @@ final class CurlTransport: HTTPTransport {
     init(_ settings: HTTPTransportSettings) throws {
         self.settings = settings
         caBundle = try Self.caBundle(settings.sslVerify)
-        for (path, what) in [(settings.clientCertificate, "client_cert"), (settings.clientCertificateKey, "client_cert_key")] {
+        for (path, what) in [
+            (settings.clientCertificate, "client_cert"), (settings.clientCertificateKey, "client_cert_key"),
+        ] {
             guard let path else { continue }
             if case .failure(let failure) = RegularFile.read(path, limit: 4 << 20) {
-                throw AnacondaError(.sslError, message: "Cannot read the client certificate \(path) (\(what)): \(failure)")
+                throw AnacondaError(
+                    .sslError, message: "Cannot read the client certificate \(path) (\(what)): \(failure)")
             }
         }
         loop = try CurlMultiLoop()
@@ -95,7 +98,10 @@ final class CurlTransport: HTTPTransport {
         }
         if let body = request.body {
             set(CURLOPT_POSTFIELDSIZE_LARGE, body.count)
-            _ = body.withUnsafeBytes { anaconda_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)) }
+            _ = body.withUnsafeBytes {
+                anaconda_curl_set_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1))
+            }
         }
         transfer.setHeaders(request.headers)
         configureTLS(set: set, setNumber: set, handle: handle)
@@ -110,7 +116,9 @@ final class CurlTransport: HTTPTransport {
         return transfer
     }
 
-    private func configureTLS(set: (CURLoption, String?) -> Void, setNumber: (CURLoption, Int) -> Void, handle: UnsafeMutableRawPointer) {
+    private func configureTLS(
+        set: (CURLoption, String?) -> Void, setNumber: (CURLoption, Int) -> Void, handle: UnsafeMutableRawPointer
+    ) {
         switch settings.sslVerify {
         case .enabled, .truststore:
             break  // the system's CA store
@@ -136,7 +144,9 @@ final class CurlTransport: HTTPTransport {
         guard case .caBundle(let path) = verification else { return nil }
         let files: [String]
         if Paths.isDirectory(path) {
-            files = Paths.names(in: path).filter { $0.hasSuffix(".pem") || $0.hasSuffix(".crt") }.map { Paths.join(path, $0) }
+            files = Paths.names(in: path).filter { $0.hasSuffix(".pem") || $0.hasSuffix(".crt") }.map {
+                Paths.join(path, $0)
+            }
         } else {
             files = [path]
         }
@@ -145,7 +155,8 @@ final class CurlTransport: HTTPTransport {
             switch RegularFile.read(file, limit: 4 << 20) {
             case .success(let bytes): bundle += bytes + [0x0A]
             case .failure(let failure) where files.count == 1:
-                throw AnacondaError(.sslError,
+                throw AnacondaError(
+                    .sslError,
                     message: "Cannot read the CA bundle \(path) (ssl_verify): \(failure); set ssl_verify to true, "
                         + "false, truststore or the path of a CA bundle file or directory")
             case .failure: continue

@@ -24,7 +24,8 @@ public final class AnacondaWebSignIn: Sendable {
     private let openedSessions = OpenedSessions()
     let now: @Sendable () -> Date
 
-    static let flowCookie = "anaconda_signin"
+    /// The sign-in cookie's name (`__Host-` on HTTPS: no subdomain can plant one).
+    let flowCookie: String
 
     public init(
         settings: WebSignInSettings, site: AnacondaAuthSite,
@@ -32,21 +33,30 @@ public final class AnacondaWebSignIn: Sendable {
         logger: Logger = Logger(label: "anaconda.web-sign-in"), now: @escaping @Sendable () -> Date = Date.init
     ) throws(WebSignInError) {
         try settings.validate()
+        if case .disabled = site.sslVerify, !settings.allowsUnverifiedTLS {
+            throw WebSignInError(
+                .configuration,
+                "ssl_verify = false would let anyone between this server and the provider forge sign-ins; "
+                    + "set ANACONDA_WEB_ALLOW_UNVERIFIED_TLS=true to accept that")
+        }
         self.settings = settings
         self.site = site
         self.now = now
         do {
             client = try AnacondaClient(
                 site: site, identity: .anacondaAuth, tokenStore: nil, environment: environment, logger: logger,
-                timeouts: HTTPTimeouts(connect: .seconds(5), read: .seconds(15)), now: now,
+                timeouts: HTTPTimeouts(connect: .seconds(5), read: .seconds(15)),
+                retryPolicy: RetryPolicy(maximumRetries: 1, maximumWait: .seconds(1)), now: now,
                 warn: { logger.warning("\($0)") })
         } catch {
             throw WebSignInError(.configuration, "the HTTP client could not be set up: \(OIDCProvider.summary(error))")
         }
         provider = OIDCProvider(client: client, settings: settings, now: now)
         sessionCookies = SessionCookies(
-            sealer: CookieSealer(secrets: settings.cookieSecrets, purpose: "session v1"), secure: settings.usesSecureCookies)
+            sealer: CookieSealer(secrets: settings.cookieSecrets, purpose: "session v1"),
+            secure: settings.usesSecureCookies)
         flowSealer = CookieSealer(secrets: settings.cookieSecrets, purpose: "sign-in v1")
+        flowCookie = (settings.usesSecureCookies ? "__Host-" : "") + "anaconda_signin"
         csrfKeys = settings.cookieSecrets.map { secret in
             HKDF<SHA256>.deriveKey(
                 inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), salt: Array("anaconda-web-sign-in".utf8),
@@ -96,16 +106,17 @@ public final class AnacondaWebSignIn: Sendable {
             ("code_challenge", PKCE(verifier: flow.verifier).challenge), ("code_challenge_method", "S256"),
         ]
         let separator = metadata.authorizationEndpoint.contains("?") ? "&" : "?"
-        let location = metadata.authorizationEndpoint + separator
+        let location =
+            metadata.authorizationEndpoint + separator
             + query.map { "\($0.0)=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
         let sealed: String
         do {
-            sealed = try flowSealer.seal(Array(try JSONEncoder().encode(flow)), name: Self.flowCookie)
+            sealed = try flowSealer.seal(Array(try JSONEncoder().encode(flow)), name: flowCookie)
         } catch {
             throw WebSignInError(.configuration, "the sign-in cookie could not be sealed")
         }
         let cookie = SetCookie(
-            name: Self.flowCookie, value: sealed, maxAge: LoginFlow.lifetime, secure: settings.usesSecureCookies)
+            name: flowCookie, value: sealed, maxAge: LoginFlow.lifetime, secure: settings.usesSecureCookies)
         return (location, [cookie])
     }
 
@@ -115,7 +126,7 @@ public final class AnacondaWebSignIn: Sendable {
     public func completeLogin(query: [String: String], cookies: RequestCookies)
         async throws(WebSignInError) -> (session: WebSession, location: String, cookies: [SetCookie])
     {
-        guard let sealed = cookies[Self.flowCookie], let plaintext = flowSealer.open(sealed, name: Self.flowCookie),
+        guard let sealed = cookies[flowCookie], let plaintext = flowSealer.open(sealed, name: flowCookie),
             let flow = try? JSONDecoder().decode(LoginFlow.self, from: Data(plaintext)), !flow.isExpired(now: now())
         else {
             throw WebSignInError(
@@ -125,7 +136,8 @@ public final class AnacondaWebSignIn: Sendable {
             throw WebSignInError(.stateMismatch, "the provider's answer does not belong to this sign-in (state)")
         }
         if let error = query["error"] {
-            throw WebSignInError(.providerRefused, "the provider did not sign you in (\(OIDCProvider.oauthCode(error)))")
+            throw WebSignInError(
+                .providerRefused, "the provider did not sign you in (\(OIDCProvider.oauthCode(error)))")
         }
         guard let code = query["code"], !code.isEmpty else {
             throw WebSignInError(.providerRefused, "the provider's answer has no code")
@@ -150,7 +162,7 @@ public final class AnacondaWebSignIn: Sendable {
 
     /// Deletes the sign-in's own cookie (after the callback, whatever its outcome).
     public func failureCookies() -> [SetCookie] {
-        [.deletion(Self.flowCookie, secure: settings.usesSecureCookies)]
+        [.deletion(flowCookie, secure: settings.usesSecureCookies)]
     }
 
     // MARK: - Each request
@@ -166,28 +178,50 @@ public final class AnacondaWebSignIn: Sendable {
             return (nil, sessionCookies.deletions(existing: cookies))
         }
         guard session.accessTokenIsStale(now: time) else { return (session, []) }
-        guard settings.refreshTokens,
-            let fresh = await refreshes.refreshed(session, using: { [self] in await refreshed($0) }),
-            let headers = try? sealCookies(fresh, existing: cookies)
-        else { return (nil, sessionCookies.deletions(existing: cookies)) }
-        return (fresh, headers)
+        guard settings.refreshTokens, session.refreshToken != nil else {
+            return (nil, sessionCookies.deletions(existing: cookies))
+        }
+        switch await refreshes.refreshed(session, using: { [self] in await refreshed($0) }) {
+        case .refreshed(let fresh):
+            guard let headers = try? sealCookies(fresh, existing: cookies) else { return (session, []) }
+            return (fresh, headers)
+        case .rejected:
+            return (nil, sessionCookies.deletions(existing: cookies))
+        case .unavailable:
+            // The provider is down for a moment: the user stays signed in (their token may be refused until it
+            // answers again) rather than everyone whose token expires meanwhile being signed out.
+            return (session, [])
+        }
     }
 
-    /// A session whose access token is refreshed, or `nil` when the provider refuses.
-    private func refreshed(_ session: WebSession) async -> WebSession? {
-        guard let refreshToken = session.refreshToken, let tokens = try? await provider.refresh(refreshToken) else {
-            return nil
-        }
-        if let idToken = tokens.idToken {
-            guard let claims = try? await provider.verify(idToken: idToken, nonce: nil),
-                claims.subject == session.user.subject
-            else { return nil }
+    /// The session with a refreshed access token; `.rejected` when the provider refuses the refresh token or the
+    /// user (no longer allowed, another subject), `.unavailable` when it cannot be reached or answers nonsense.
+    private func refreshed(_ session: WebSession) async -> RefreshOutcome {
+        guard let refreshToken = session.refreshToken else { return .rejected }
+        let tokens: TokenResponse
+        do {
+            tokens = try await provider.refresh(refreshToken)
+        } catch {
+            return error.code == .codeRejected || error.code == .configuration ? .rejected : .unavailable
         }
         var fresh = session
+        do {
+            if let idToken = tokens.idToken {
+                let claims = try await provider.verify(idToken: idToken, nonce: nil)
+                guard claims.subject == session.user.subject else { return .rejected }
+                // The user as the provider describes them now, checked against the authorization rule again.
+                fresh.user = try await user(claims: claims, accessToken: tokens.accessToken)
+            } else if let info = try await provider.userinfo(accessToken: tokens.accessToken) {
+                guard info["sub"]?.stringValue == session.user.subject else { return .rejected }
+            }
+        } catch {
+            return error.code == .providerUnavailable ? .unavailable : .rejected
+        }
+        guard await settings.authorization.allows(fresh.user) else { return .rejected }
         fresh.accessToken = tokens.accessToken
         fresh.refreshToken = tokens.refreshToken ?? refreshToken
         fresh.accessTokenExpiry = min(session.expiry, Int(now().timeIntervalSince1970) + (tokens.expiresIn ?? 3600))
-        return fresh
+        return .refreshed(fresh)
     }
 
     // MARK: - Signing out
@@ -206,16 +240,24 @@ public final class AnacondaWebSignIn: Sendable {
     /// Signs out: revokes the session's refresh token at the provider (when it offers revocation) and returns the
     /// headers that delete the session cookies. A copy of the cookie kept elsewhere stays readable until the access
     /// token expires, but can no longer be refreshed.
-    public func signOut(_ session: WebSession?, existing cookies: RequestCookies) async -> [SetCookie] {
-        if let refreshToken = session?.refreshToken { await provider.revoke(refreshToken: refreshToken) }
+    public func signOut(_ session: WebSession?, existing cookies: RequestCookies) -> [SetCookie] {
+        if let refreshToken = session?.refreshToken {
+            // In the background: the browser's sign-out does not wait for the provider.
+            Task { [provider] in await provider.revoke(refreshToken: refreshToken) }
+        }
         return sessionCookies.deletions(existing: cookies)
     }
 
     // MARK: - Anaconda APIs
 
-    /// GETs `path` (relative to the site's domain, or a URL) with the user's access token.
+    /// GETs `path` (`/api/...`, on the site's domain) with the user's access token. Only paths: the token never
+    /// goes to another host.
     public func get(_ path: String, for session: WebSession) async throws -> AnacondaResponse {
-        try await client.send("GET", path, headers: [("Authorization", "Bearer \(session.accessToken)")], authenticated: false)
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else {
+            throw WebSignInError(.configuration, "get(_:for:) takes a path on the site (/api/...), not \(path)")
+        }
+        return try await client.send(
+            "GET", path, headers: [("Authorization", "Bearer \(session.accessToken)")], authenticated: false)
     }
 
     // MARK: -
@@ -250,14 +292,22 @@ public final class AnacondaWebSignIn: Sendable {
             guard info["sub"]?.stringValue == claims.subject else {
                 throw WebSignInError(.invalidIDToken, "userinfo describes another user than the ID token (sub)")
             }
-            email = info["email"]?.stringValue ?? email
-            if case .bool(let value)? = info["email_verified"] { verified = value }
+            // The email and whether it is verified come from the same place.
+            if let infoEmail = info["email"]?.stringValue {
+                if case .bool(let value)? = info["email_verified"] {
+                    verified = value
+                } else if infoEmail != email {
+                    verified = false
+                }
+                email = infoEmail
+            }
             name = info["name"]?.stringValue ?? name
             username = info["preferred_username"]?.stringValue ?? username
             if case .array(let values)? = info["organizations"] { organizations = values.compactMap(\.stringValue) }
         }
         guard let email, !email.isEmpty else {
-            throw WebSignInError(.notAllowed, "the provider did not share the user's email (is the email scope granted?)")
+            throw WebSignInError(
+                .notAllowed, "the provider did not share the user's email (is the email scope granted?)")
         }
         return AnacondaUser(
             subject: claims.subject, email: email, emailVerified: verified ?? false, name: name, username: username,

@@ -46,10 +46,12 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
         let response: Response
         do {
             response = try await next(request, context)
-        } catch let error as any HTTPResponseError where !setCookies.isEmpty {
-            // A refreshed session must reach the browser with any answer (a 404 too): its old refresh token is
-            // no longer valid.
-            response = try error.response(from: request, context: context)
+        } catch {
+            // A refreshed session must reach the browser with any answer (a 404, a failure too): its old refresh
+            // token is no longer valid.
+            guard !setCookies.isEmpty else { throw error }
+            let answer = (error as? any HTTPResponseError) ?? HTTPError(.internalServerError)
+            response = try answer.response(from: request, context: context)
         }
         return Self.withCookies(response, setCookies)
     }
@@ -68,7 +70,8 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
         do {
             let next = request.uri.queryParameters["next"].map(String.init)
             let (location, cookies) = try await signIn.startLogin(next: next)
-            return Self.withCookies(Response(status: .found, headers: [.location: location, .cacheControl: "no-store"]), cookies)
+            return Self.withCookies(
+                Response(status: .found, headers: [.location: location, .cacheControl: "no-store"]), cookies)
         } catch {
             return errorPage(error, cookies: [])
         }
@@ -81,7 +84,8 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
         }
         do {
             let (_, location, setCookies) = try await signIn.completeLogin(query: query, cookies: cookies)
-            return Self.withCookies(Response(status: .found, headers: [.location: location, .cacheControl: "no-store"]), setCookies)
+            return Self.withCookies(
+                Response(status: .found, headers: [.location: location, .cacheControl: "no-store"]), setCookies)
         } catch {
             return errorPage(error, cookies: signIn.failureCookies())
         }
@@ -90,27 +94,27 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
     /// GET: a confirmation form. POST: signs out when the form's CSRF token is the session's (a cross-site page
     /// cannot sign users out); without a session there is nothing to protect and the cookies are cleared anyway.
     private func logout(_ request: Request, context: Context, cookies: RequestCookies) async -> Response {
-        let (session, _) = await signIn.session(for: cookies)
-        if request.method == .post {
-            var request = request
-            let body = (try? await request.collectBody(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
-            let token = FormFields.parse(body)["csrf"]
-            if let session, !signIn.isValidCSRFToken(token, for: session) {
-                return errorPage(WebSignInError(.stateMismatch, "the sign-out form has expired; please try again"), cookies: [])
-            }
-            return Self.withCookies(
-                Self.html(.ok, signIn.settings.loggedOutPage()), await signIn.signOut(session, existing: cookies))
+        let (session, refreshed) = await signIn.session(for: cookies)
+        let loggedOut = Self.html(.ok, signIn.settings.loggedOutPage())
+        guard let session else { return Self.withCookies(loggedOut, signIn.signOut(nil, existing: cookies)) }
+        guard request.method == .post else {
+            // The confirmation form; a session refreshed on the way still reaches the browser.
+            let form = DefaultPages.logoutConfirmation(
+                action: signIn.settings.logoutPath, csrfToken: signIn.csrfToken(for: session))
+            return Self.withCookies(Self.html(.ok, form), refreshed)
         }
-        guard let session else {
-            return Self.withCookies(
-                Self.html(.ok, signIn.settings.loggedOutPage()), await signIn.signOut(nil, existing: cookies))
+        var request = request
+        let body = (try? await request.collectBody(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
+        guard signIn.isValidCSRFToken(FormFields.parse(body)["csrf"], for: session) else {
+            let failure = WebSignInError(.stateMismatch, "the sign-out form has expired; please try again")
+            return errorPage(failure, cookies: refreshed)
         }
-        return Self.html(
-            .ok, DefaultPages.logoutConfirmation(action: signIn.settings.logoutPath, csrfToken: signIn.csrfToken(for: session)))
+        return Self.withCookies(loggedOut, signIn.signOut(session, existing: cookies))
     }
 
     private func errorPage(_ error: any Error, cookies: [SetCookie]) -> Response {
-        let failure = error as? WebSignInError ?? WebSignInError(.providerUnavailable, "the sign-in failed unexpectedly")
+        let failure =
+            error as? WebSignInError ?? WebSignInError(.providerUnavailable, "the sign-in failed unexpectedly")
         return Self.withCookies(
             Self.html(HTTPResponse.Status(code: failure.status), signIn.settings.errorPage(failure)), cookies)
     }
@@ -121,10 +125,12 @@ public struct SignInMiddleware<Context: SignInRequestContextProtocol>: RouterMid
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// `response` with `Set-Cookie` headers; a response that sets a session is never stored by a shared cache.
     static func withCookies(_ response: Response, _ cookies: [SetCookie]) -> Response {
         guard !cookies.isEmpty else { return response }
         var response = response
         for cookie in cookies { response.headers.append(HTTPField(name: .setCookie, value: cookie.headerValue)) }
+        response.headers[.cacheControl] = "private, no-store"
         return response
     }
 }

@@ -17,13 +17,15 @@ final class ExampleLoginPlugin: LoginProvider {
     }
 
     func logIn(to site: String?, forceNewLogin: Bool, in context: PluginContext) async throws {
-        try Self.logIn(to: site ?? Self.destinations(in: context).first?.name ?? "example.com", force: forceNewLogin, in: context)
+        try Self.logIn(
+            to: site ?? Self.destinations(in: context).first?.name ?? "example.com", force: forceNewLogin, in: context)
     }
 
     static func destinations(in context: PluginContext) -> [LoginDestination] {
         let entries = (context.environment["EXAMPLE_LOGIN_SITES"] ?? "").split(separator: ",").compactMap { entry in
             let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            return parts[0].isEmpty ? nil : (name: parts[0], domain: parts.count > 1 && !parts[1].isEmpty ? parts[1] : parts[0])
+            return parts[0].isEmpty
+                ? nil : (name: parts[0], domain: parts.count > 1 && !parts[1].isEmpty ? parts[1] : parts[0])
         }
         guard !entries.isEmpty else {
             return [LoginDestination(name: "example.com", domain: "example.com", isDefault: true)]
@@ -67,7 +69,9 @@ struct ExampleAuthCommand: PluginCommand {
         @Flag var force = false
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
+            let site =
+                try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name
+                ?? "example.com"
             try ExampleLoginPlugin.logIn(to: site, force: force, in: context)
         }
     }
@@ -77,7 +81,9 @@ struct ExampleAuthCommand: PluginCommand {
         @Option var at: String?
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
+            let site =
+                try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name
+                ?? "example.com"
             try? FileManager.default.removeItem(atPath: ExampleLoginPlugin.directory(context) + "/" + site)
         }
     }
@@ -87,7 +93,9 @@ struct ExampleAuthCommand: PluginCommand {
         @Option var at: String?
 
         func run(in context: PluginContext) async throws {
-            let site = try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name ?? "example.com"
+            let site =
+                try context.site(commandOption: at) ?? ExampleLoginPlugin.destinations(in: context).first?.name
+                ?? "example.com"
             guard FileManager.default.fileExists(atPath: ExampleLoginPlugin.directory(context) + "/" + site) else {
                 throw AuthenticationRequiredError(.tokenNotFound, site: site)
             }

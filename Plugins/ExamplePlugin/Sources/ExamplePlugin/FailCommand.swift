@@ -47,7 +47,8 @@ struct FailCommand: PluginCommand {
         case .tokenExpired:
             throw AuthenticationRequiredError(.tokenExpired, site: context.site)
         case .labelled:
-            throw AnacondaError(.deviceFlowError, message: "Server does not support device authorization",
+            throw AnacondaError(
+                .deviceFlowError, message: "Server does not support device authorization",
                 underlying: AnacondaError(.discoveryError, message: "no device_authorization_endpoint"))
         case .plain:
             throw PlainError()

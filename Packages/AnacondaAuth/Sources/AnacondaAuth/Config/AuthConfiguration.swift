@@ -26,13 +26,17 @@ public struct AuthConfiguration: Sendable {
         var values = upper
         if let selected { values.merge(selected.values) { current, _ in current } }
         let legacy = layers.fields(prefix: "ANACONDA_CLOUD_").merging(
-            Self.tableFields(file.table(["plugin", "cloud"]), file: file, table: "plugin.cloud")) { env, _ in env }
+            Self.tableFields(file.table(["plugin", "cloud"]), file: file, table: "plugin.cloud")
+        ) { env, _ in env }
         values.merge(legacy) { current, _ in current }
-        values.merge(Self.tableFields(file.table(["plugin", "auth"]), file: file, table: "plugin.auth")) { current, _ in current }
+        values.merge(Self.tableFields(file.table(["plugin", "auth"]), file: file, table: "plugin.auth")) { current, _ in
+            current
+        }
 
-        let name = selected?.name ?? upper[.site]?.value.stringValue ?? upper[.domain].flatMap {
-            try? SiteValueParser.domain($0.value)
-        } ?? "anaconda.com"
+        let name =
+            selected?.name ?? upper[.site]?.value.stringValue ?? upper[.domain].flatMap {
+                try? SiteValueParser.domain($0.value)
+            } ?? "anaconda.com"
         var builder = SiteSettingsBuilder(site: name, sources: sources)
         builder.apply(values)
         if selected != nil { builder.settings.site = name }
@@ -49,7 +53,8 @@ public struct AuthConfiguration: Sendable {
     private func selectTable(upper: [SiteField: SourcedValue], at: String?) throws -> SiteTables.Table? {
         if let site = upper[.site]?.value.stringValue {
             guard let table = sites.table(named: site) else {
-                throw AnacondaError(.unknownSiteName, message: "The site name \(site) has not been configured in \(file.path)")
+                throw AnacondaError(
+                    .unknownSiteName, message: "The site name \(site) has not been configured in \(file.path)")
             }
             return table
         }
@@ -60,11 +65,13 @@ public struct AuthConfiguration: Sendable {
     }
 
     /// The fields of a TOML table, each sourced to `file [table] key`; unknown keys are ignored (as the reference).
-    static func tableFields(_ members: [JSONValue.Member], file: ConfigFile, table: String) -> [SiteField: SourcedValue] {
+    static func tableFields(_ members: [JSONValue.Member], file: ConfigFile, table: String) -> [SiteField: SourcedValue]
+    {
         var values: [SiteField: SourcedValue] = [:]
         for member in members {
             guard let field = SiteField(rawValue: member.key) else { continue }
-            values[field] = SourcedValue(member.value, from: .configFile(path: file.path, table: table, key: member.key))
+            values[field] = SourcedValue(
+                member.value, from: .configFile(path: file.path, table: table, key: member.key))
         }
         return values
     }

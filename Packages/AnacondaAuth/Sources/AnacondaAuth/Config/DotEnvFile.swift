@@ -10,7 +10,9 @@ struct DotEnvFile {
         for rawLine in text.split(whereSeparator: \.isNewline) {
             var line = Substring(rawLine).trimmingPrefix(while: \.isWhitespace)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            if line.hasPrefix("export ") { line = line.dropFirst("export ".count).trimmingPrefix(while: \.isWhitespace) }
+            if line.hasPrefix("export ") {
+                line = line.dropFirst("export ".count).trimmingPrefix(while: \.isWhitespace)
+            }
             guard let equals = line.firstIndex(of: "=") else { continue }
             let key = String(line[..<equals]).trimmingWhitespace()
             guard !key.isEmpty else { continue }

@@ -10,7 +10,9 @@ struct EnvironmentLayers {
 
     init(sources: ConfigurationSources) {
         self.sources = sources
-        let dotenvText = FileManager.default.contents(atPath: sources.dotenvPath).map { String(decoding: $0, as: UTF8.self) }
+        let dotenvText = FileManager.default.contents(atPath: sources.dotenvPath).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         self.dotenv = dotenvText.map(DotEnvFile.init(text:))
         self.secretsDirectory = sources.secretsDirectory
     }

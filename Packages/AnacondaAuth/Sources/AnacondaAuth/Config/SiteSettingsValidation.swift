@@ -30,6 +30,7 @@ public enum SiteSettingsValidation {
         let defaults = builder.settings
         builder.apply([field: SourcedValue(value, from: .argument(field.rawValue))])
         return builder.problems.isEmpty
-            && builder.settings.jsonValue(of: field, revealSecrets: true) == defaults.jsonValue(of: field, revealSecrets: true)
+            && builder.settings.jsonValue(of: field, revealSecrets: true)
+                == defaults.jsonValue(of: field, revealSecrets: true)
     }
 }

@@ -50,7 +50,8 @@ public struct SiteTables: Sendable {
                     Table(name: member.key, values: AuthConfiguration.tableFields(fields, file: file, table: table)))
             }
         }
-        let configuredDefault = layers.setting("ANACONDA_DEFAULT_SITE")?.value.stringValue
+        let configuredDefault =
+            layers.setting("ANACONDA_DEFAULT_SITE")?.value.stringValue
             ?? file.document["default_site"]?.stringValue
         isSynthetic = tables.isEmpty
         if tables.isEmpty { tables = [Table(name: "anaconda.com", values: [:])] }
@@ -66,7 +67,8 @@ public struct SiteTables: Sendable {
     public func table(withDomain domain: String, sources: ConfigurationSources) throws -> Table? {
         let matches = tables.filter { $0.domain == domain }
         if matches.count > 1 {
-            throw AnacondaError(.valueError,
+            throw AnacondaError(
+                .valueError,
                 message: "The domain \(domain) matches more than one configured site "
                     + "(\(matches.map(\.name).joined(separator: ", ")))")
         }
@@ -79,6 +81,7 @@ public struct SiteTables: Sendable {
         let domain = (try? SiteValueParser.domain(.string(key))) ?? key
         if let table = try table(withDomain: domain, sources: sources) { return table }
         if domain == "anaconda.com" { return Table(name: "anaconda.com", values: [:]) }
-        throw AnacondaError(.unknownSiteName, message: "The site or domain \(key) has not been configured in \(configFilePath)")
+        throw AnacondaError(
+            .unknownSiteName, message: "The site or domain \(key) has not been configured in \(configFilePath)")
     }
 }

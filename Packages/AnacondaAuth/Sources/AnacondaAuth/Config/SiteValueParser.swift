@@ -98,7 +98,9 @@ enum SiteValueParser {
             guard let parsed = try? JSONValue.parse(text) else {
                 throw Invalid(message: "Value error, '\(text)' is not valid JSON.")
             }
-            guard case .object(let members) = parsed else { throw Invalid(message: "Input should be a valid dictionary") }
+            guard case .object(let members) = parsed else {
+                throw Invalid(message: "Input should be a valid dictionary")
+            }
             return members
         default:
             throw Invalid(message: "Input should be a valid dictionary")

@@ -26,7 +26,8 @@ public struct SitesConfigEditor {
         }
         var index = 0
         while index < outline.lines.count, outline.lines[index].trimmingWhitespace().hasPrefix("#") { index += 1 }
-        let followedByTable = index < outline.lines.count && !outline.lines[index].trimmingWhitespace().isEmpty
+        let followedByTable =
+            index < outline.lines.count && !outline.lines[index].trimmingWhitespace().isEmpty
             && outline.sections.count > 1 && outline.sections[1].headerLine == index
         outline.replaceLines(index..<index, with: followedByTable ? [line, ""] : [line])
     }
@@ -37,7 +38,8 @@ public struct SitesConfigEditor {
         let path = ["sites", name]
         if outline.section(path) == nil {
             if let sitesTable = outline.section(["sites"]), outline.assignment(name, inSection: sitesTable) != nil {
-                throw AnacondaError(.valueError,
+                throw AnacondaError(
+                    .valueError,
                     message: "The site \(name) is written as an inline table; edit it in the config file by hand")
             }
             insertNewSite(name, values: values)
@@ -51,7 +53,8 @@ public struct SitesConfigEditor {
                 if let existing = outline.assignment(key, inSection: sectionIndex) {
                     replace(existing, with: line)
                 } else {
-                    let after = outline.assignments[sectionIndex]?.last?.lines.upperBound
+                    let after =
+                        outline.assignments[sectionIndex]?.last?.lines.upperBound
                         ?? (outline.sections[sectionIndex].headerLine.map { $0 + 1 } ?? 0)
                     outline.replaceLines(after..<after, with: [line])
                 }
@@ -85,7 +88,8 @@ public struct SitesConfigEditor {
         var tables: [[String]] = []
         for (key, value) in values {
             if case .object(let members) = value {
-                tables.append(["", "[\((path + [key]).map(TOMLKeyPath.quote).joined(separator: "."))]"] + Self.lines(members))
+                tables.append(
+                    ["", "[\((path + [key]).map(TOMLKeyPath.quote).joined(separator: "."))]"] + Self.lines(members))
             } else {
                 block.append("\(TOMLKeyPath.quote(key)) = \(TOMLText.value(value))")
             }
@@ -99,7 +103,8 @@ public struct SitesConfigEditor {
         }
         let needsBlankBefore = position > 0
         let needsBlankAfter = position < outline.lines.count && !outline.lines[position].trimmingWhitespace().isEmpty
-        outline.replaceLines(position..<position, with: (needsBlankBefore ? [""] : []) + block + (needsBlankAfter ? [""] : []))
+        outline.replaceLines(
+            position..<position, with: (needsBlankBefore ? [""] : []) + block + (needsBlankAfter ? [""] : []))
     }
 
     private mutating func writeSubtable(_ path: [String], members: [JSONValue.Member]) {
@@ -115,8 +120,11 @@ public struct SitesConfigEditor {
             return
         }
         let parent = Array(path.dropLast())
-        if let parentIndex = outline.section(parent), let inline = outline.assignment(path.last ?? "", inSection: parentIndex) {
-            let text = members.map { "\(TOMLKeyPath.quote($0.key)) = \(TOMLText.value($0.value))" }.joined(separator: ", ")
+        if let parentIndex = outline.section(parent),
+            let inline = outline.assignment(path.last ?? "", inSection: parentIndex)
+        {
+            let text = members.map { "\(TOMLKeyPath.quote($0.key)) = \(TOMLText.value($0.value))" }.joined(
+                separator: ", ")
             replace(inline, with: "\(TOMLKeyPath.quote(path.last ?? "")) = {\(text)}")
             return
         }
@@ -124,7 +132,8 @@ public struct SitesConfigEditor {
         let position = related.map { contentEnd(of: $0) } ?? outline.lines.count
         let header = "[\(path.map(TOMLKeyPath.quote).joined(separator: "."))]"
         let needsBlankAfter = position < outline.lines.count && !outline.lines[position].trimmingWhitespace().isEmpty
-        outline.replaceLines(position..<position, with: ["", header] + Self.lines(members) + (needsBlankAfter ? [""] : []))
+        outline.replaceLines(
+            position..<position, with: ["", header] + Self.lines(members) + (needsBlankAfter ? [""] : []))
     }
 
     /// The index after the last non-blank line of a section.
@@ -139,7 +148,9 @@ public struct SitesConfigEditor {
     /// Replaces a (possibly multi-line) assignment with one line, keeping a one-line assignment's inline comment.
     private mutating func replace(_ assignment: TOMLOutline.Assignment, with line: String) {
         var replacement = line
-        if assignment.lines.count == 1, let comment = TOMLText.inlineComment(of: outline.lines[assignment.lines.lowerBound]) {
+        if assignment.lines.count == 1,
+            let comment = TOMLText.inlineComment(of: outline.lines[assignment.lines.lowerBound])
+        {
             replacement += comment
         }
         outline.replaceLines(assignment.lines, with: [replacement])
@@ -188,7 +199,9 @@ extension TOMLText {
                 quote = character
             } else if character == "#" {
                 var start = index
-                while start > line.startIndex, line[line.index(before: start)] == " " || line[line.index(before: start)] == "\t" {
+                while start > line.startIndex,
+                    line[line.index(before: start)] == " " || line[line.index(before: start)] == "\t"
+                {
                     start = line.index(before: start)
                 }
                 return String(line[start...])

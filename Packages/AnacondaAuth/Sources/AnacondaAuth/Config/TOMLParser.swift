@@ -108,7 +108,9 @@ struct TOMLParser {
             index += 1
             skipBlank()
             path.append(try simpleKey())
-            guard path.count <= Self.nestingLimit else { throw failure("the key has more than \(Self.nestingLimit) parts") }
+            guard path.count <= Self.nestingLimit else {
+                throw failure("the key has more than \(Self.nestingLimit) parts")
+            }
         }
     }
 
@@ -128,14 +130,19 @@ struct TOMLParser {
 
     private mutating func value() throws(SyntaxError) -> TOMLTable.Entry {
         guard let byte = peek() else { throw failure("expected a value") }
-        guard nesting < Self.nestingLimit else { throw failure("values are nested more than \(Self.nestingLimit) levels deep") }
+        guard nesting < Self.nestingLimit else {
+            throw failure("values are nested more than \(Self.nestingLimit) levels deep")
+        }
         nesting += 1
         defer { nesting -= 1 }
         switch byte {
         case UInt8(ascii: "\""):
-            return .value(.string(peek(at: 1) == byte && peek(at: 2) == byte ? try multilineBasicString() : try basicString()))
+            return .value(
+                .string(peek(at: 1) == byte && peek(at: 2) == byte ? try multilineBasicString() : try basicString()))
         case UInt8(ascii: "'"):
-            return .value(.string(peek(at: 1) == byte && peek(at: 2) == byte ? try multilineLiteralString() : try literalString()))
+            return .value(
+                .string(peek(at: 1) == byte && peek(at: 2) == byte ? try multilineLiteralString() : try literalString())
+            )
         case UInt8(ascii: "["): return .value(try array())
         case UInt8(ascii: "{"): return .table(try inlineTable())
         default: return .value(try scalar())
@@ -194,7 +201,9 @@ struct TOMLParser {
         while let byte = peek(), !Self.endsScalar(byte) {
             // A date and a time may be separated by one space: `1979-05-27 07:32:00`.
             if byte == UInt8(ascii: " ") {
-                guard index - start == 10, TOMLScalar.isDigit(peek(at: 1)), TOMLScalar.isDigit(peek(at: 2)) else { break }
+                guard index - start == 10, TOMLScalar.isDigit(peek(at: 1)), TOMLScalar.isDigit(peek(at: 2)) else {
+                    break
+                }
             }
             index += 1
         }
@@ -217,7 +226,8 @@ struct TOMLParser {
                 index += 1
                 return String(decoding: result, as: UTF8.self)
             case UInt8(ascii: "\\"): try escape(into: &result)
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): throw failure("unterminated string (a newline in a one-line string)")
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                throw failure("unterminated string (a newline in a one-line string)")
             default:
                 if Self.isControl(byte) { throw failure("control characters must be escaped in strings") }
                 result.append(byte)
@@ -232,7 +242,9 @@ struct TOMLParser {
         var result: [UInt8] = []
         while true {
             guard let byte = peek() else { throw failure("unterminated multi-line string") }
-            if closeMultiline(UInt8(ascii: "\""), appendingTo: &result) { return String(decoding: result, as: UTF8.self) }
+            if closeMultiline(UInt8(ascii: "\""), appendingTo: &result) {
+                return String(decoding: result, as: UTF8.self)
+            }
             if byte == UInt8(ascii: "\\") {
                 if try lineEndingBackslash() { continue }
                 try escape(into: &result)
@@ -269,7 +281,9 @@ struct TOMLParser {
         var result: [UInt8] = []
         while true {
             guard let byte = peek() else { throw failure("unterminated multi-line string") }
-            if closeMultiline(UInt8(ascii: "'"), appendingTo: &result) { return String(decoding: result, as: UTF8.self) }
+            if closeMultiline(UInt8(ascii: "'"), appendingTo: &result) {
+                return String(decoding: result, as: UTF8.self)
+            }
             if byte == UInt8(ascii: "\r"), peek(at: 1) == UInt8(ascii: "\n") {
                 index += 1
                 continue
@@ -296,13 +310,16 @@ struct TOMLParser {
     /// A backslash that ends a line in a multi-line basic string removes it and the whitespace that follows.
     private mutating func lineEndingBackslash() throws(SyntaxError) -> Bool {
         var probe = index + 1
-        while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") { probe += 1 }
+        while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") {
+            probe += 1
+        }
         guard probe < bytes.count, bytes[probe] == UInt8(ascii: "\n") || bytes[probe] == UInt8(ascii: "\r") else {
             return false
         }
         index = probe
-        while let byte = peek(), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
-            || (byte == UInt8(ascii: "\r") && peek(at: 1) == UInt8(ascii: "\n"))
+        while let byte = peek(),
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && peek(at: 1) == UInt8(ascii: "\n"))
         {
             index += 1
         }

@@ -119,7 +119,9 @@ enum TOMLScalar {
         if index == bytes.count { return true }
         guard literal("T") || literal("t") || literal(" "), time() else { return false }
         if index == bytes.count || literal("Z") || literal("z") { return index == bytes.count }
-        guard literal("+") || literal("-"), number(2, in: 0...23), literal(":"), number(2, in: 0...59) else { return false }
+        guard literal("+") || literal("-"), number(2, in: 0...23), literal(":"), number(2, in: 0...59) else {
+            return false
+        }
         return index == bytes.count
     }
 }

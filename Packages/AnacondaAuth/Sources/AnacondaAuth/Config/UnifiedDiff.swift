@@ -177,10 +177,9 @@ private struct SequenceMatcher {
         var codes: [Opcode] = []
         for block in matchingBlocks() {
             let tag: Opcode.Tag? =
-                if i < block.a && j < block.b { .replace }
-                else if i < block.a { .delete }
-                else if j < block.b { .insert }
-                else { nil }
+                if i < block.a && j < block.b { .replace } else if i < block.a { .delete } else if j < block.b {
+                    .insert
+                } else { nil }
             if let tag { codes.append(Opcode(tag: tag, i1: i, i2: block.a, j1: j, j2: block.b)) }
             i = block.a + block.size
             j = block.b + block.size
@@ -195,22 +194,26 @@ private struct SequenceMatcher {
         if codes.isEmpty { codes = [Opcode(tag: .equal, i1: 0, i2: 1, j1: 0, j2: 1)] }
         if codes[0].tag == .equal {
             let code = codes[0]
-            codes[0] = Opcode(tag: .equal, i1: max(code.i1, code.i2 - n), i2: code.i2,
-                              j1: max(code.j1, code.j2 - n), j2: code.j2)
+            codes[0] = Opcode(
+                tag: .equal, i1: max(code.i1, code.i2 - n), i2: code.i2,
+                j1: max(code.j1, code.j2 - n), j2: code.j2)
         }
         let lastIndex = codes.count - 1
         if codes[lastIndex].tag == .equal {
             let code = codes[lastIndex]
-            codes[lastIndex] = Opcode(tag: .equal, i1: code.i1, i2: min(code.i2, code.i1 + n),
-                                      j1: code.j1, j2: min(code.j2, code.j1 + n))
+            codes[lastIndex] = Opcode(
+                tag: .equal, i1: code.i1, i2: min(code.i2, code.i1 + n),
+                j1: code.j1, j2: min(code.j2, code.j1 + n))
         }
 
         var groups: [[Opcode]] = []
         var group: [Opcode] = []
         for var code in codes {
             if code.tag == .equal, code.i2 - code.i1 > n + n {
-                group.append(Opcode(tag: .equal, i1: code.i1, i2: min(code.i2, code.i1 + n),
-                                    j1: code.j1, j2: min(code.j2, code.j1 + n)))
+                group.append(
+                    Opcode(
+                        tag: .equal, i1: code.i1, i2: min(code.i2, code.i1 + n),
+                        j1: code.j1, j2: min(code.j2, code.j1 + n)))
                 groups.append(group)
                 group = []
                 code.i1 = max(code.i1, code.i2 - n)

@@ -54,7 +54,9 @@ public enum AtomicFileWriter {
     private static func writeAll(_ contents: [UInt8], to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < contents.count {
-            let written = contents.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, contents.count - offset) }
+            let written = contents.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, contents.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure("cannot write \(path)")

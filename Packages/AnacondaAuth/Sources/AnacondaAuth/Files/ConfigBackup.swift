@@ -1,5 +1,5 @@
-import FoundationEssentials
 import AnacondaCore
+import FoundationEssentials
 import Glibc
 
 /// Before `config.toml` is rewritten, a copy is kept as `config.backup.YYYYmmdd_HHMMSS_ffffff.toml` beside it

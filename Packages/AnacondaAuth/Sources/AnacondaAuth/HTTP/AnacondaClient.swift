@@ -1,5 +1,6 @@
 import AnacondaCore
 import FoundationEssentials
+import Synchronization
 
 /// The HTTP client every Anaconda client uses: the reference's `BaseClient`. Relative paths are joined to
 /// `https://{domain}`; requests carry `User-Agent`, `X-Client-Hostname`, optional `Api-Version`, the site's
@@ -26,6 +27,8 @@ public final class AnacondaClient: Sendable {
     private let cachedKey = CachedValue<String?>()
 
     /// Creates a client for `site`. `tokenStore` supplies the stored key (`nil`: only a configured `api_key`).
+    /// `transportFactory` replaces the network stack (libAnacondaHTTPTransport.so, opened on first use): tests pass
+    /// a scripted one.
     public init(
         site: AnacondaAuthSite,
         identity: ClientIdentity = .anacondaAuth,
@@ -37,13 +40,15 @@ public final class AnacondaClient: Sendable {
         retryPolicy: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = Date.init,
         warn: @escaping @Sendable (String) -> Void = { StandardTerminal().write($0 + "\n", to: .standardError) },
-        hostname: String = ProcessInfo.processInfo.hostName
+        hostname: String = ProcessInfo.processInfo.hostName,
+        transportFactory: (any HTTPTransportFactory)? = nil
     ) throws {
         self.site = site
         self.identity = identity
         self.baseURL = (baseURL ?? "https://\(site.domain)").trimmingTrailingSlash()
         let parsedBase = URL(string: self.baseURL)
-        self.origin = parsedBase.map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
+        self.origin =
+            parsedBase.map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
             ?? self.baseURL
         self.tokenStore = tokenStore
         self.logger = logger
@@ -55,10 +60,12 @@ public final class AnacondaClient: Sendable {
         let proxy = try ProxySelection.choose(
             forHost: host, scheme: "https", configured: site.proxyServers, environment: environment)
         if let proxy { logger.debug("HTTP proxy \(proxy.host):\(proxy.port) for \(host)") }
-        transport = try HTTPTransportLoader.factory().makeTransport(
+        transport = try (transportFactory ?? HTTPTransportLoader.factory()).makeTransport(
             HTTPTransportSettings(
                 sslVerify: site.sslVerify, clientCertificate: site.clientCert, clientCertificateKey: site.clientCertKey,
-                proxy: proxy.map { HTTPProxy(host: $0.host, port: $0.port, username: $0.username, password: $0.password) },
+                proxy: proxy.map {
+                    HTTPProxy(host: $0.host, port: $0.port, username: $0.username, password: $0.password)
+                },
                 timeouts: timeouts))
     }
 
@@ -83,7 +90,9 @@ public final class AnacondaClient: Sendable {
     }
 
     /// POSTs `application/x-www-form-urlencoded` fields (OAuth endpoints).
-    public func post(_ path: String, form: [(String, String)], headers: [(String, String)] = [], authenticated: Bool = false)
+    public func post(
+        _ path: String, form: [(String, String)], headers: [(String, String)] = [], authenticated: Bool = false
+    )
         async throws -> AnacondaResponse
     {
         let body = form.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
@@ -131,12 +140,17 @@ public final class AnacondaClient: Sendable {
                 let elapsed = (ContinuousClock.now - started).components
                 let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
                 logger.debug(
-                    "HTTP \(result.statusCode) \(result.reason) for \(method) \(shown) (\(result.body.count) bytes, \(milliseconds) ms)")
+                    "HTTP \(result.statusCode) \(result.reason) for \(method) \(shown) (\(result.body.count) bytes, \(milliseconds) ms)"
+                )
                 checkMinimumAPIVersion(result)
                 if RetryPolicy.retryableStatuses.contains(result.statusCode), canRetry(method, attempt) {
-                    guard let wait = retryPolicy.delay(attempt: attempt, retryAfter: result.header("Retry-After"), now: now())
+                    guard
+                        let wait = retryPolicy.delay(
+                            attempt: attempt, retryAfter: result.header("Retry-After"), now: now())
                     else {
-                        logger.debug("Not retrying \(method) \(shown): Retry-After asks for more than \(retryPolicy.maximumWait)")
+                        logger.debug(
+                            "Not retrying \(method) \(shown): Retry-After asks for more than \(retryPolicy.maximumWait)"
+                        )
                         return result
                     }
                     logger.debug("Retrying \(method) \(shown) in \(wait) after HTTP \(result.statusCode)")
@@ -176,10 +190,13 @@ public final class AnacondaClient: Sendable {
             let response = try await transport.exchange(current)
             guard let next = try Redirects.next(after: response, to: current) else { return response }
             logger.debug(
-                "HTTP \(response.statusCode) redirects \(current.method) \(URLRedaction.redact(current.url)) to \(URLRedaction.redact(next.url))")
+                "HTTP \(response.statusCode) redirects \(current.method) \(URLRedaction.redact(current.url)) to \(URLRedaction.redact(next.url))"
+            )
             current = next
         }
-        throw AnacondaError(.tooManyRedirects, message: "Exceeded \(Redirects.limit) redirects from \(URLRedaction.redact(request.url))")
+        throw AnacondaError(
+            .tooManyRedirects, message: "Exceeded \(Redirects.limit) redirects from \(URLRedaction.redact(request.url))"
+        )
     }
 
     private func canRetry(_ method: String, _ attempt: Int) -> Bool {
@@ -212,36 +229,48 @@ public final class AnacondaClient: Sendable {
         guard let minimum = response.header("Min-Api-Version"), let current = identity.apiVersion,
             APIVersion.isLower(current, than: minimum)
         else { return }
-        warn("DeprecationWarning: Client API version is \(current), minimum supported API version is \(minimum). "
-            + "You may need to update your client.")
+        warn(
+            "DeprecationWarning: Client API version is \(current), minimum supported API version is \(minimum). "
+                + "You may need to update your client.")
     }
 
     static func redacted(_ headers: [(String, String)]) -> String {
         headers.map { name, value in
-            name.lowercased() == "authorization" ? "\(name): \(value.split(separator: " ").first ?? "") ***" : "\(name): \(value)"
+            name.lowercased() == "authorization"
+                ? "\(name): \(value.split(separator: " ").first ?? "") ***" : "\(name): \(value)"
         }.joined(separator: ", ")
     }
 
     /// A transport error in the reference's words (`ConnectionError`, `SSLError`, `Timeout`), naming the host.
     /// A transport failure as one sentence for the user (the host, what failed); the transport's details are the
     /// underlying cause, shown with `--verbose`.
-    static func describe(_ error: any Error, url: String, site: AnacondaAuthSite) -> (error: AnacondaError, isConnectionError: Bool) {
+    static func describe(_ error: any Error, url: String, site: AnacondaAuthSite) -> (
+        error: AnacondaError, isConnectionError: Bool
+    ) {
         if let error = error as? AnacondaError { return (error, false) }
         let host = hostAndPort(of: url)
         let failure = error as? HTTPTransportFailure ?? HTTPTransportFailure(.connection, String(describing: error))
         let details = TransportDetails(text: "\(failure.description) (\(url))", underlying: failure.underlying)
         switch failure.kind {
         case .certificate:
-            return (AnacondaError(.sslError,
-                message: "Cannot verify \(host): \(failure.summary). Set ssl_verify to the CA bundle that signed "
-                    + "its certificate, or to false to turn verification off",
-                underlying: details), false)
+            return (
+                AnacondaError(
+                    .sslError,
+                    message: "Cannot verify \(host): \(failure.summary). Set ssl_verify to the CA bundle that signed "
+                        + "its certificate, or to false to turn verification off",
+                    underlying: details), false
+            )
         case .timeout:
-            return (AnacondaError(.timeout, message: "No answer from \(host) in time", underlying: details),
-                    failure.isRetryable)
+            return (
+                AnacondaError(.timeout, message: "No answer from \(host) in time", underlying: details),
+                failure.isRetryable
+            )
         case .connection:
-            return (AnacondaError(.connectionError, message: "Cannot connect to \(host): \(failure.summary)", underlying: details),
-                    failure.isRetryable)
+            return (
+                AnacondaError(
+                    .connectionError, message: "Cannot connect to \(host): \(failure.summary)", underlying: details),
+                failure.isRetryable
+            )
         }
     }
 }
@@ -287,5 +316,3 @@ extension String {
         return text
     }
 }
-
-import Synchronization

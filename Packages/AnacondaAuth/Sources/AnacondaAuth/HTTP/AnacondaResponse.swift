@@ -45,7 +45,8 @@ public struct AnacondaResponse: Sendable {
             statusCode: statusCode, reason: reason, url: url, authorizationSent: authorizationSent,
             serverErrorCode: serverErrorCode, site: site)
         if error.authenticationFailure != nil {
-            error.reason = authorizationSent
+            error.reason =
+                authorizationSent
                 ? "Your API key or login token is invalid."
                 : "You must login before using this API endpoint or provide an api_key to your client."
         }

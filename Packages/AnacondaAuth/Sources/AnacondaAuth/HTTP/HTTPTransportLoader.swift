@@ -39,11 +39,14 @@ public enum HTTPTransportLoader {
                 let pointer = unsafeBitCast(symbol, to: Entry.self)(),
                 let factory = Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any HTTPTransportFactory
             else {
-                throw AnacondaError(.importError, message: "\(candidate) does not provide \(entryPoint); reinstall anaconda")
+                throw AnacondaError(
+                    .importError, message: "\(candidate) does not provide \(entryPoint); reinstall anaconda")
             }
             return factory
         }
-        throw AnacondaError(.importError,
-            message: "Cannot load the HTTP transport \(libraryName): \(errors.joined(separator: "; ")); reinstall anaconda")
+        throw AnacondaError(
+            .importError,
+            message:
+                "Cannot load the HTTP transport \(libraryName): \(errors.joined(separator: "; ")); reinstall anaconda")
     }
 }

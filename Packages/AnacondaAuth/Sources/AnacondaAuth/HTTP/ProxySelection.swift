@@ -1,4 +1,5 @@
 import AnacondaCore
+
 /// The proxy for an HTTPS URL: `proxy_servers` (`{"https": "http://proxy:3128"}`), else `HTTPS_PROXY` /
 /// `https_proxy` / `ALL_PROXY`, unless `NO_PROXY` matches the host (as Python requests does).
 struct ProxySelection: Equatable {
@@ -24,7 +25,8 @@ struct ProxySelection: Equatable {
         }
         let host = target.split(separator: ":").first.map(String.init)?.lowercased() ?? target
         if let noProxy = variable("NO_PROXY")?.url {
-            for entry in noProxy.split(separator: ",").map({ String($0).trimmingWhitespace().lowercased() }) where !entry.isEmpty {
+            for entry in noProxy.split(separator: ",").map({ String($0).trimmingWhitespace().lowercased() })
+            where !entry.isEmpty {
                 let suffix = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
                 if entry == "*" || host == suffix || host.hasSuffix("." + suffix) { return nil }
             }
@@ -35,7 +37,8 @@ struct ProxySelection: Equatable {
         else { return nil }
         guard let proxy = parse(chosen.url) else {
             // The URL may hold a password: the message names where it came from, not its text.
-            throw AnacondaError(.valueError,
+            throw AnacondaError(
+                .valueError,
                 message: "The proxy URL in \(chosen.source) is invalid: it needs a host and a port from 1 to 65535")
         }
         return proxy

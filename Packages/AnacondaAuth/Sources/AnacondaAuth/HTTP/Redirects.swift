@@ -21,7 +21,8 @@ enum Redirects {
             !host.isEmpty, target.port.map({ (1...65535).contains($0) }) ?? true,
             hasValidPort(location)
         else {
-            throw AnacondaError(.invalidURL,
+            throw AnacondaError(
+                .invalidURL,
                 message: "The server at \(URLRedaction.redact(request.url)) redirected to an invalid location: "
                     + URLRedaction.redact(String(location.prefix(200))))
         }
@@ -40,7 +41,9 @@ enum Redirects {
 
     /// A port written in an absolute `Location` must be a port number (`URL` drops a too-long one silently).
     private static func hasValidPort(_ location: String) -> Bool {
-        guard let text = NetworkPort.authority(of: location).flatMap(NetworkPort.text(inAuthority:)) else { return true }
+        guard let text = NetworkPort.authority(of: location).flatMap(NetworkPort.text(inAuthority:)) else {
+            return true
+        }
         return text.isEmpty || NetworkPort.parse(text) != nil
     }
 }

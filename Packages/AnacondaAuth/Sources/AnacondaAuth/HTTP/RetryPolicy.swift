@@ -9,7 +9,9 @@ public struct RetryPolicy: Sendable, Equatable {
     public var initialBackoff: Duration
     public var maximumWait: Duration
 
-    public init(maximumRetries: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumWait: Duration = .seconds(30)) {
+    public init(
+        maximumRetries: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumWait: Duration = .seconds(30)
+    ) {
         self.maximumRetries = maximumRetries
         self.initialBackoff = initialBackoff
         self.maximumWait = maximumWait

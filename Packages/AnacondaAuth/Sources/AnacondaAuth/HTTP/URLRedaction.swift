@@ -6,14 +6,16 @@ public enum URLRedaction {
     public static func redact(_ url: String) -> String {
         var text = url
         if let scheme = text.firstRange(of: "://") {
-            let authorityEnd = text[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" })
+            let authorityEnd =
+                text[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" })
                 ?? text.endIndex
             if let at = text[scheme.upperBound..<authorityEnd].lastIndex(of: "@") {
                 text.replaceSubrange(scheme.upperBound..<at, with: placeholder)
             }
         }
         guard let marker = text.firstRange(of: "/t/") else { return text }
-        let tokenEnd = text[marker.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
+        let tokenEnd =
+            text[marker.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
         guard marker.upperBound < tokenEnd else { return text }
         text.replaceSubrange(marker.upperBound..<tokenEnd, with: placeholder)
         return text

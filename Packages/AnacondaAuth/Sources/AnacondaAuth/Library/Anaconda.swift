@@ -31,10 +31,7 @@ public enum Anaconda {
         if !force, try isLoggedIn(session) { return }
         if let keyring = session.store.keyring as? ConfigKeyring { throw keyring.refusal("set") }
         try await session.withClient { client in
-            try await LoginService(
-                client: client, store: session.store, terminal: context.terminal,
-                browser: SystemBrowserOpener(environment: context.environment)
-            ).logIn(method: session.site.useDeviceFlow ? .device : .browser)
+            try await session.loginService(client).logIn(method: session.site.useDeviceFlow ? .device : .browser)
         }
     }
 
@@ -44,10 +41,7 @@ public enum Anaconda {
     public static func logout(site: String? = nil, context: PluginContext = processContext()) async throws -> Bool {
         let session = try PluginSession(context, at: site)
         return try await session.withClient { client in
-            try await LoginService(
-                client: client, store: session.store, terminal: context.terminal,
-                browser: SystemBrowserOpener(environment: context.environment)
-            ).logOut()
+            try await session.loginService(client).logOut()
         }
     }
 
@@ -58,7 +52,7 @@ public enum Anaconda {
 
     private static func isLoggedIn(_ session: PluginSession) throws -> Bool {
         guard let token = try session.store.load(), token.apiKey != nil else { return false }
-        return try !token.isExpired(now: Date())
+        return try !token.isExpired(now: session.context.clock.now)
     }
 }
 
@@ -67,7 +61,8 @@ extension AnacondaClient {
     /// stored login, identifying itself as `identity` (a service's own client type: its user agent and API version):
     /// `AnacondaClient()`, `AnacondaClient(site: "work")`. Shut it down when done.
     public convenience init(
-        site: String? = nil, identity: ClientIdentity = .anacondaAuth, context: PluginContext = Anaconda.processContext()
+        site: String? = nil, identity: ClientIdentity = .anacondaAuth,
+        context: PluginContext = Anaconda.processContext()
     ) throws {
         let session = try PluginSession(context, at: site, identity: identity)
         let terminal = context.terminal

@@ -19,14 +19,16 @@ struct AuthorizationCodeFlow {
         let state = PKCE.state()
         var components = URLComponents(string: configuration.authorizationEndpoint)
         let existing = components?.queryItems ?? []
-        components?.queryItems = existing + [
-            .init(name: "response_type", value: "code"), .init(name: "client_id", value: site.clientID),
-            .init(name: "redirect_uri", value: redirectURI), .init(name: "scope", value: "openid"),
-            .init(name: "state", value: state), .init(name: "code_challenge", value: pkce.challenge),
-            .init(name: "code_challenge_method", value: "S256"),
-        ]
+        components?.queryItems =
+            existing + [
+                .init(name: "response_type", value: "code"), .init(name: "client_id", value: site.clientID),
+                .init(name: "redirect_uri", value: redirectURI), .init(name: "scope", value: "openid"),
+                .init(name: "state", value: state), .init(name: "code_challenge", value: pkce.challenge),
+                .init(name: "code_challenge_method", value: "S256"),
+            ]
         guard let url = components?.string else {
-            throw AnacondaError(.valueError, message: "Invalid authorization_endpoint \(configuration.authorizationEndpoint)")
+            throw AnacondaError(
+                .valueError, message: "Invalid authorization_endpoint \(configuration.authorizationEndpoint)")
         }
         terminal.printError("Open the following URL in a browser to log in:\n\n\(url)\n")
         if browser.open(url) {
@@ -51,7 +53,8 @@ struct AuthorizationCodeFlow {
         let body = (try? response.json()) ?? .object([])
         guard let token = body["access_token"]?.stringValue, body["error"] == nil else {
             let error = body["error"]?.stringValue ?? "HTTP \(response.statusCode)"
-            throw AnacondaError(.authenticationError,
+            throw AnacondaError(
+                .authenticationError,
                 message: "Could not complete authentication: \(error) \(body["error_description"]?.stringValue ?? "")"
                     .trimmingWhitespace())
         }

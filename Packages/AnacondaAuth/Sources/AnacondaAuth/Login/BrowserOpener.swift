@@ -23,8 +23,9 @@ public struct SystemBrowserOpener: BrowserOpener {
             return [browser.split(separator: ":").first.map(String.init) ?? browser]
         }
         let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
-        guard hasDisplay, let xdgOpen = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard hasDisplay,
+            let xdgOpen = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return nil }
         return [xdgOpen]
     }
@@ -46,7 +47,8 @@ enum Spawn {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for descriptor in Int32(0)...2 {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(
+                &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -9,7 +9,7 @@ struct DeviceFlow {
     let configuration: OpenIDConfiguration
     let terminal: any Terminal
     let browser: any BrowserOpener
-    let sleep: @Sendable (Duration) async throws -> Void
+    let clock: PluginClock
 
     /// The access token once the user approves.
     func run() async throws -> String {
@@ -22,7 +22,8 @@ struct DeviceFlow {
             response = try await client.post(endpoint, form: [("client_id", site.clientID), ("scope", "openid")])
             try response.raiseForStatus()
         } catch {
-            throw AnacondaError(.deviceFlowError, message: "Device authorization request failed: \(error)", underlying: error)
+            throw AnacondaError(
+                .deviceFlowError, message: "Device authorization request failed: \(error)", underlying: error)
         }
         let authorization = try Authorization(try response.json())
         var interval = authorization.interval
@@ -40,17 +41,19 @@ struct DeviceFlow {
                 + "\(terminal.styled(authorization.userCode, .bold, .cyan))\n")
         if willTryBrowser { _ = browser.open(authorization.verificationURIComplete) }
 
-        let spinner = terminal.isInteractive ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
+        let spinner =
+            terminal.isInteractive
+            ? Spinner(terminal: terminal, text: "Waiting for authorization (CTRL-C to cancel)") : nil
         defer { spinner?.stop() }
-        let deadline = ContinuousClock.now + authorization.expiresIn
+        let deadline = clock.elapsed() + authorization.expiresIn
         var polls = 0
         while true {
             // The first poll after the announced interval (which may be zero); later ones never closer together
             // than the floor, whatever the server announced (a zero interval must not become a busy loop).
             let wait = polls == 0 ? interval : max(interval, Self.shortestRepeatInterval)
             polls += 1
-            try await sleep(min(wait, max(.zero, deadline - ContinuousClock.now)))
-            guard ContinuousClock.now < deadline else {
+            try await clock.sleep(min(wait, max(.zero, deadline - clock.elapsed())))
+            guard clock.elapsed() < deadline else {
                 throw AnacondaError(.deviceFlowTimeout, message: "Device authorization timed out")
             }
             let poll: AnacondaResponse
@@ -58,7 +61,8 @@ struct DeviceFlow {
                 poll = try await client.post(
                     configuration.tokenEndpoint,
                     form: [
-                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", authorization.deviceCode),
+                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+                        ("device_code", authorization.deviceCode),
                         ("client_id", site.clientID),
                     ])
             } catch let error as AnacondaError where [.connectionError, .timeout].contains(error.code) {
@@ -88,15 +92,18 @@ struct DeviceFlow {
             guard let deviceCode = body["device_code"]?.stringValue, let userCode = body["user_code"]?.stringValue,
                 let verificationURI = body["verification_uri"]?.stringValue
             else {
-                throw AnacondaError(.deviceFlowError,
+                throw AnacondaError(
+                    .deviceFlowError,
                     message: "The device authorization response lacks device_code, user_code or verification_uri")
             }
             self.deviceCode = deviceCode
             self.userCode = userCode
             self.verificationURI = verificationURI
             verificationURIComplete = body["verification_uri_complete"]?.stringValue ?? verificationURI
-            expiresIn = try DeviceFlow.seconds(body["expires_in"], named: "expires_in", default: 60, within: DeviceFlow.waitRange)
-            interval = try DeviceFlow.seconds(body["interval"], named: "interval", default: 5, within: DeviceFlow.intervalRange)
+            expiresIn = try DeviceFlow.seconds(
+                body["expires_in"], named: "expires_in", default: 60, within: DeviceFlow.waitRange)
+            interval = try DeviceFlow.seconds(
+                body["interval"], named: "interval", default: 5, within: DeviceFlow.intervalRange)
         }
     }
 
@@ -143,8 +150,10 @@ struct DeviceFlow {
         guard let value, value != .null else { return .seconds(defaultSeconds) }
         guard let number = value.doubleValue, number.isFinite, number >= 0 else {
             let shown = JSONWriter.python.string(value).prefix(40)
-            throw AnacondaError(.deviceFlowError,
-                message: "The device authorization response has an invalid \(name): \(shown) (expected a number of seconds)")
+            throw AnacondaError(
+                .deviceFlowError,
+                message:
+                    "The device authorization response has an invalid \(name): \(shown) (expected a number of seconds)")
         }
         return .milliseconds(Int((min(max(number, range.lowerBound), range.upperBound) * 1000).rounded(.up)))
     }

@@ -13,8 +13,9 @@ public struct LoginService: Sendable {
     public let store: TokenStore
     public let terminal: any Terminal
     public let browser: any BrowserOpener
-    /// How the device flow waits between polls (tests pass a shorter sleep).
-    public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    /// How the device flow waits between polls and when its code expires; the key's expiry date (tests pass a
+    /// clock that advances when slept on).
+    public var clock: PluginClock = .system
 
     public init(client: AnacondaClient, store: TokenStore, terminal: any Terminal, browser: any BrowserOpener) {
         self.client = client
@@ -31,7 +32,7 @@ public struct LoginService: Sendable {
         switch method {
         case .device:
             accessToken = try await DeviceFlow(
-                client: client, configuration: configuration, terminal: terminal, browser: browser, sleep: sleep
+                client: client, configuration: configuration, terminal: terminal, browser: browser, clock: clock
             ).run()
         case .browser:
             accessToken = try await AuthorizationCodeFlow(
@@ -54,7 +55,7 @@ public struct LoginService: Sendable {
         ]
         if let days = client.site.apiKeyExpirationDays {
             // api_key_expiration_days: the key's expiry, as an ISO 8601 UTC time.
-            let expiry = Date().addingTimeInterval(Double(days) * 86_400)
+            let expiry = clock.now.addingTimeInterval(Double(days) * 86_400)
             members.append(.init("expires_at", .string(expiry.formatted(Date.ISO8601FormatStyle()))))
         }
         let body = JSONValue.object(members)
@@ -84,8 +85,14 @@ public struct LoginService: Sendable {
             let revocation = configuration.revocationEndpoint
         {
             _ = try? await client.post(
-                revocation, form: [("token", key), ("token_type_hint", "access_token"), ("client_id", client.site.clientID)])
+                revocation,
+                form: [("token", key), ("token_type_hint", "access_token"), ("client_id", client.site.clientID)])
         }
         return try store.delete()
     }
+}
+
+extension PluginClock {
+    /// The wall clock's reading as a date.
+    public var now: Date { Date(timeIntervalSince1970: secondsSince1970()) }
 }

@@ -14,10 +14,12 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
         guard let components = URLComponents(string: redirectURI), components.scheme == "http",
             let host = components.host, ["127.0.0.1", "localhost"].contains(host)
         else {
-            throw AnacondaError(.valueError, message: "redirect_uri \(redirectURI) must be http://127.0.0.1:<port>/<path>")
+            throw AnacondaError(
+                .valueError, message: "redirect_uri \(redirectURI) must be http://127.0.0.1:<port>/<path>")
         }
         guard let requestedPort = Self.port(of: redirectURI) else {
-            throw AnacondaError(.valueError, message: "redirect_uri \(redirectURI) has an invalid port (expected 0 to 65535)")
+            throw AnacondaError(
+                .valueError, message: "redirect_uri \(redirectURI) has an invalid port (expected 0 to 65535)")
         }
         path = components.path.isEmpty ? "/" : components.path
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -30,12 +32,15 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
         address.sin_port = in_port_t(requestedPort.bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(socket, 8) == 0 else {
             let reason = String(cString: strerror(errno))
             close(socket)
-            throw AnacondaError(.osError,
+            throw AnacondaError(
+                .osError,
                 message: "[Errno \(errno)] \(reason): 127.0.0.1:\(requestedPort) (redirect_uri \(redirectURI)); "
                     + "free the port, set redirect_uri to another port, or log in with --device")
         }
@@ -74,7 +79,8 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
         while true {
             let remaining = deadline - ContinuousClock.now
             guard remaining > .zero else {
-                throw AnacondaError(.authenticationError,
+                throw AnacondaError(
+                    .authenticationError,
                     message: "Timed out after \(timeout) waiting for the browser to complete the login")
             }
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
@@ -83,7 +89,8 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             let connection = accept(socket, nil, nil)
             guard connection >= 0 else { continue }
             defer { close(connection) }
-            guard let target = Self.requestTarget(connection, deadline: min(deadline, ContinuousClock.now + .seconds(5))),
+            guard
+                let target = Self.requestTarget(connection, deadline: min(deadline, ContinuousClock.now + .seconds(5))),
                 let components = URLComponents(string: "http://127.0.0.1" + target), components.path == path
             else {
                 Self.respond(connection, "404 Not Found", location: nil)
@@ -93,11 +100,13 @@ final class LoopbackRedirectReceiver: @unchecked Sendable {
             if let error = items.first(where: { $0.name == "error" })?.value {
                 Self.respond(connection, "307 Temporary Redirect", location: errorURL)
                 let description = items.first { $0.name == "error_description" }?.value
-                throw AnacondaError(.authenticationError,
+                throw AnacondaError(
+                    .authenticationError,
                     message: "The login was not completed: \(error)\(description.map { " - \($0)" } ?? "")")
             }
             let receivedState = items.first { $0.name == "state" }?.value ?? ""
-            guard let code = items.first(where: { $0.name == "code" })?.value, ConstantTime.equal(receivedState, state) else {
+            guard let code = items.first(where: { $0.name == "code" })?.value, ConstantTime.equal(receivedState, state)
+            else {
                 Self.respond(connection, "307 Temporary Redirect", location: errorURL)
                 throw AnacondaError(.authenticationError, message: "State does not match")
             }

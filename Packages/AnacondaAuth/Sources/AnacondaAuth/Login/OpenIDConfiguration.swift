@@ -29,7 +29,8 @@ public struct OpenIDConfiguration: Sendable, Equatable {
         guard let authorization = document["authorization_endpoint"]?.stringValue,
             let token = document["token_endpoint"]?.stringValue
         else {
-            throw AnacondaError(.validationError,
+            throw AnacondaError(
+                .validationError,
                 message: "The OpenID configuration at \(url) has no authorization_endpoint or token_endpoint")
         }
         self.init(

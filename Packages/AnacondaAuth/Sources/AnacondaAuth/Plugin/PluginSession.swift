@@ -33,6 +33,15 @@ public struct PluginSession: Sendable {
             logger: context.logger, warn: { terminal.printError($0) })
     }
 
+    /// Logging in and out with `client`, on the context's terminal, browser and clock.
+    public func loginService(_ client: AnacondaClient) -> LoginService {
+        var service = LoginService(
+            client: client, store: store, terminal: context.terminal,
+            browser: SystemBrowserOpener(environment: context.environment))
+        service.clock = context.clock
+        return service
+    }
+
     /// Runs `body` with a client and shuts the client down afterwards, also on errors.
     public func withClient<T>(_ body: (AnacondaClient) async throws -> T) async throws -> T {
         let client = try client()

@@ -44,7 +44,8 @@ public final class ChainedKeyring: Keyring {
     }
 
     private func report(_ error: any Error) {
-        warn("warning: cannot use \(primary.description): \(error). Using \(fallback.description) instead "
-            + "(set preferred_token_storage = \"anaconda-keyring\" to use it directly).")
+        warn(
+            "warning: cannot use \(primary.description): \(error). Using \(fallback.description) instead "
+                + "(set preferred_token_storage = \"anaconda-keyring\" to use it directly).")
     }
 }

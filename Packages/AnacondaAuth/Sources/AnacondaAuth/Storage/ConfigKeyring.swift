@@ -33,7 +33,8 @@ public struct ConfigKeyring: Keyring {
 
     /// The error for a write (`verb`: "set" or "delete") against the configured credential.
     public func refusal(_ verb: String) -> AnacondaError {
-        AnacondaError(.passwordSetError,
+        AnacondaError(
+            .passwordSetError,
             message: "This keyring cannot \(verb) passwords: the credential comes from \(origin); "
                 + "remove it there to log in or out with a stored key")
     }

@@ -93,7 +93,8 @@ public struct FileKeyring: Keyring {
         var targetInfo = stat()
         guard stat(target, &targetInfo) == 0 else { return target }
         guard targetInfo.st_uid == getuid(), targetInfo.st_mode & 0o022 == 0 else {
-            throw AnacondaError(.keyringError,
+            throw AnacondaError(
+                .keyringError,
                 message: "The keyring \(path) is a symbolic link to \(target), which belongs to another user or is "
                     + "writable by others; refusing to use it")
         }

@@ -13,7 +13,8 @@ struct FileLock {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
                 close(descriptor)
-                throw AnacondaError(.keyringError,
+                throw AnacondaError(
+                    .keyringError,
                     message: "Another process has held the lock \(path) for more than \(timeout); try again")
             }
             usleep(2_000)

@@ -6,10 +6,12 @@ import Glibc
 final class LibSecret: @unchecked Sendable {  // immutable after init: function pointers only
     /// `GError **`; a `GError` is `{ guint32 domain; gint code; gchar *message; }`.
     typealias ErrorOut = UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    typealias HashTableNewFull = @convention(c) (
-        UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?
-    ) -> OpaquePointer?
-    typealias HashTableInsert = @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32
+    typealias HashTableNewFull =
+        @convention(c) (
+            UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?
+        ) -> OpaquePointer?
+    typealias HashTableInsert =
+        @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32
     typealias HashTableUnref = @convention(c) (OpaquePointer?) -> Void
     typealias StrDup = @convention(c) (UnsafePointer<CChar>?) -> UnsafeMutablePointer<CChar>?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
@@ -17,11 +19,13 @@ final class LibSecret: @unchecked Sendable {  // immutable after init: function 
     typealias QuarkToString = @convention(c) (UInt32) -> UnsafePointer<CChar>?
     typealias SchemaNew = @convention(c) (UnsafePointer<CChar>?, Int32, OpaquePointer?) -> OpaquePointer?
     typealias SchemaUnref = @convention(c) (OpaquePointer?) -> Void
-    typealias Store = @convention(c) (
-        OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
-        OpaquePointer?, ErrorOut?
-    ) -> Int32
-    typealias Lookup = @convention(c) (OpaquePointer?, OpaquePointer?, OpaquePointer?, ErrorOut?) -> UnsafeMutablePointer<CChar>?
+    typealias Store =
+        @convention(c) (
+            OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            OpaquePointer?, ErrorOut?
+        ) -> Int32
+    typealias Lookup =
+        @convention(c) (OpaquePointer?, OpaquePointer?, OpaquePointer?, ErrorOut?) -> UnsafeMutablePointer<CChar>?
     typealias Clear = @convention(c) (OpaquePointer?, OpaquePointer?, OpaquePointer?, ErrorOut?) -> Int32
 
     let hashTableNewFull: HashTableNewFull

@@ -38,9 +38,10 @@ public final class SecretServiceKeyring: Keyring {
 
     /// Runs one libsecret call on its own thread and waits at most `timeout` seconds for it.
     private func bounded(
-        _ call: @escaping @Sendable (
-            LibSecret, OpaquePointer?, OpaquePointer?, LibSecret.ErrorOut
-        ) -> String?
+        _ call:
+            @escaping @Sendable (
+                LibSecret, OpaquePointer?, OpaquePointer?, LibSecret.ErrorOut
+            ) -> String?
     ) -> (String, String) throws -> String? {
         { [library, timeout] service, account in
             final class Outcome: @unchecked Sendable {

@@ -26,7 +26,9 @@ public struct TokenInfo: Sendable, Equatable {
         }
     }
 
-    public init(domain: String, apiKey: String?, username: String? = nil, repoTokens: [RepoToken] = [], version: Int? = 2) {
+    public init(
+        domain: String, apiKey: String?, username: String? = nil, repoTokens: [RepoToken] = [], version: Int? = 2
+    ) {
         self.domain = domain
         self.apiKey = apiKey
         self.username = username
@@ -42,14 +44,19 @@ public struct TokenInfo: Sendable, Equatable {
         var members: [JSONValue.Member] = [.init("domain", .string(domain))]
         if let apiKey { members.append(.init("api_key", .string(apiKey))) }
         if let username { members.append(.init("username", .string(username))) }
-        members.append(.init("repo_tokens", .array(repoTokens.map { token in
-            var fields: [JSONValue.Member] = [.init("token", .string(token.token))]
-            if let orgName = token.orgName { fields.append(.init("org_name", .string(orgName))) }
-            return .object(fields)
-        })))
+        members.append(
+            .init(
+                "repo_tokens",
+                .array(
+                    repoTokens.map { token in
+                        var fields: [JSONValue.Member] = [.init("token", .string(token.token))]
+                        if let orgName = token.orgName { fields.append(.init("org_name", .string(orgName))) }
+                        return .object(fields)
+                    })))
         if let version { members.append(.init("version", .integer(version))) }
         members += unknownFields
-        let json = JSONWriter(indent: nil, separators: (",", ":"), sortKeys: false, asciiOnly: false).string(.object(members))
+        let json = JSONWriter(indent: nil, separators: (",", ":"), sortKeys: false, asciiOnly: false).string(
+            .object(members))
         return Data(json.utf8).base64EncodedString()
     }
 
@@ -64,7 +71,9 @@ public struct TokenInfo: Sendable, Equatable {
         } catch {
             throw TokenDecodingError(reason: "the stored value is not valid JSON (\(error))")
         }
-        guard case .object(let members) = json else { throw TokenDecodingError(reason: "the stored value is not a JSON object") }
+        guard case .object(let members) = json else {
+            throw TokenDecodingError(reason: "the stored value is not a JSON object")
+        }
         var info = TokenInfo(domain: json["domain"]?.stringValue ?? domain, apiKey: json["api_key"]?.stringValue)
         info.username = json["username"]?.stringValue
         info.version = json["version"]?.intValue
@@ -79,7 +88,9 @@ public struct TokenInfo: Sendable, Equatable {
 
     /// When the API key expires: its JWT `exp` claim, read without verifying the signature (as the reference).
     public func expiration() throws -> Date {
-        guard let apiKey else { throw AnacondaError(.tokenNotFoundError, message: "Login is required to complete this action.") }
+        guard let apiKey else {
+            throw AnacondaError(.tokenNotFoundError, message: "Login is required to complete this action.")
+        }
         return try JWTClaims.expiration(of: apiKey)
     }
 

@@ -70,7 +70,8 @@ public struct TokenStore: Sendable {
     public func delete() throws -> Bool {
         var deleted = try keyring.deletePassword(service: TokenInfo.keyringService, account: site.domain)
         if site.domain == "anaconda.com" {
-            deleted = try keyring.deletePassword(service: TokenInfo.keyringService, account: "anaconda.cloud") || deleted
+            deleted =
+                try keyring.deletePassword(service: TokenInfo.keyringService, account: "anaconda.cloud") || deleted
         }
         return deleted
     }
@@ -80,7 +81,8 @@ public struct TokenStore: Sendable {
         do {
             return try TokenInfo.decode(value, domain: account)
         } catch {
-            throw AnacondaError(.keyringError,
+            throw AnacondaError(
+                .keyringError,
                 message: "The login stored for \(account) in \(keyring.description) cannot be read: \(error)")
         }
     }

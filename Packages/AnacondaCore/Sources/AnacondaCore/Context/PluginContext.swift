@@ -15,6 +15,8 @@ public struct PluginContext: Sendable {
     public var isVerbose: Bool
     /// The logger; debug output appears only with `--verbose` and must never contain a secret.
     public var logger: Logger
+    /// The clocks and sleeping (tests pass a clock that advances when slept on).
+    public var clock: PluginClock
 
     /// Creates a context.
     public init(
@@ -24,7 +26,8 @@ public struct PluginContext: Sendable {
         terminal: any Terminal,
         site: String? = nil,
         isVerbose: Bool = false,
-        logger: Logger = Logger(label: "anaconda")
+        logger: Logger = Logger(label: "anaconda"),
+        clock: PluginClock = .system
     ) {
         self.environment = environment
         self.homeDirectory = homeDirectory
@@ -33,15 +36,21 @@ public struct PluginContext: Sendable {
         self.site = site
         self.isVerbose = isVerbose
         self.logger = logger
+        self.clock = clock
     }
 
     /// The site a command should use, given its own `--at` option: the command's value, else the global one.
     /// Both at once is an error, as in the reference.
     public func site(commandOption: String?) throws -> String? {
-        switch (site, commandOption) {
+        try Self.site(global: site, command: commandOption)
+    }
+
+    /// The site chosen by a global `--at` and a command's own: one of them, never both.
+    public static func site(global: String?, command: String?) throws -> String? {
+        switch (global, command) {
         case (.some, .some): throw AnacondaError(.valueError, message: "--at was specified twice")
         case (let global, nil): return global
-        case (nil, let option): return option
+        case (nil, let command): return command
         }
     }
 }

@@ -70,12 +70,16 @@ public struct JSONReader: Sendable {
     }
 
     public func bool() throws(FieldError) -> Bool {
-        guard case .bool(let flag) = value else { throw FieldError(description: "'\(displayPath)' must be true or false") }
+        guard case .bool(let flag) = value else {
+            throw FieldError(description: "'\(displayPath)' must be true or false")
+        }
         return flag
     }
 
     public func array() throws(FieldError) -> [JSONReader] {
-        guard case .array(let elements) = value else { throw FieldError(description: "'\(displayPath)' must be a list") }
+        guard case .array(let elements) = value else {
+            throw FieldError(description: "'\(displayPath)' must be a list")
+        }
         return elements.enumerated().map { JSONReader($1, location: .element(location, $0)) }
     }
 }

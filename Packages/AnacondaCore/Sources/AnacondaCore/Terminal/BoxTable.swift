@@ -30,10 +30,11 @@ public struct BoxTable: Sendable {
             left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle) + right
         }
         func row(_ cells: [String], _ edge: String, style: (String) -> String = { $0 }) -> String {
-            edge + widths.indices.map { column in
-                let cell = cells.indices.contains(column) ? cells[column] : ""
-                return " " + style(cell) + String(repeating: " ", count: widths[column] - cell.count) + " "
-            }.joined(separator: edge) + edge
+            edge
+                + widths.indices.map { column in
+                    let cell = cells.indices.contains(column) ? cells[column] : ""
+                    return " " + style(cell) + String(repeating: " ", count: widths[column] - cell.count) + " "
+                }.joined(separator: edge) + edge
         }
         var lines = [rule("┏", "┳", "┓", "━"), row(header, "┃", style: styleHeader), rule("┡", "╇", "┩", "━")]
         lines += rows.map { row($0, "│") }

@@ -18,6 +18,16 @@ struct CookieSealer: Sendable {
         }
     }
 
+    private static func isBase64URL(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"):
+            true
+        default: false
+        }
+    }
+
     /// `v1.` and base64url of nonce, ciphertext and tag.
     func seal(_ plaintext: [UInt8], name: String) throws -> String {
         guard let key = keys.first else { throw WebSignInError(.configuration, "no cookie secret") }
@@ -29,13 +39,18 @@ struct CookieSealer: Sendable {
     /// The plaintext, or `nil` for anything that was not sealed by one of the keys for `name` (tampered, truncated,
     /// another purpose or cookie, an unknown secret).
     func open(_ text: String, name: String) -> [UInt8]? {
+        // base64url as we write it and nothing else: one spelling per sealed value (the opened-session cache is
+        // keyed by the text).
         guard text.hasPrefix(Self.version + "."), text.utf8.count < 64 * 1024,
+            text.utf8.dropFirst(Self.version.count + 1).allSatisfy(Self.isBase64URL),
             let combined = Base64URL.decode(text.dropFirst(Self.version.count + 1)), combined.count >= 12 + 16,
             let box = try? AES.GCM.SealedBox(combined: combined)
         else { return nil }
         let associated = Array((Self.version + name).utf8)
         for key in keys {
-            if let plaintext = try? AES.GCM.open(box, using: key, authenticating: associated) { return Array(plaintext) }
+            if let plaintext = try? AES.GCM.open(box, using: key, authenticating: associated) {
+                return Array(plaintext)
+            }
         }
         return nil
     }

@@ -2,8 +2,8 @@ import AnacondaAuth
 import AnacondaCore
 import FoundationEssentials
 
-/// The checks of an ID token's claims (OIDC Core §3.1.3.7) once its signature is verified: `iss`, `aud` (and
-/// `azp` when there are several audiences), `exp` and `iat` with a small clock skew, `nonce`, `sub`.
+/// The checks of an ID token's claims (OIDC Core §3.1.3.7) once its signature is verified: `iss`, `aud` (this client only) and
+/// `azp`, `exp` and `iat` with a small clock skew, `nonce`, `sub`.
 struct IDTokenClaims: Sendable, Equatable {
     var subject: String
     var email: String?
@@ -26,8 +26,9 @@ struct IDTokenClaims: Sendable, Equatable {
         default: audiences = []
         }
         guard audiences.contains(clientID) else { throw refuse("is meant for another client (aud)") }
-        if audiences.count > 1, payload["azp"]?.stringValue != clientID {
-            throw refuse("has several audiences and another authorized party (azp)")
+        if audiences.count > 1 { throw refuse("is also meant for other clients (aud)") }
+        if let party = payload["azp"], party.stringValue != clientID {
+            throw refuse("was requested by another client (azp)")
         }
         let time = now.timeIntervalSince1970
         guard let expiry = payload["exp"]?.doubleValue, expiry.isFinite else { throw refuse("has no expiry (exp)") }

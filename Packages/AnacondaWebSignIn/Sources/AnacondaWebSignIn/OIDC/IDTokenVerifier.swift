@@ -45,9 +45,11 @@ actor IDTokenVerifier {
         else { throw refuse("has no readable header") }
         if algorithm.lowercased() == "none" { throw refuse("is not signed (alg none)") }
         if algorithm.uppercased().hasPrefix("HS") { throw refuse("uses a shared-secret algorithm (\(algorithm))") }
-        guard Self.asymmetricAlgorithms.contains(algorithm),
-            announcedAlgorithms.isEmpty || announcedAlgorithms.contains(algorithm)
-        else { throw refuse("uses an algorithm the provider does not announce (\(algorithm))") }
+        // A provider that announces no algorithms signs with RS256 (OpenID Connect Discovery §3).
+        let announced = announcedAlgorithms.isEmpty ? ["RS256"] : announcedAlgorithms
+        guard Self.asymmetricAlgorithms.contains(algorithm), announced.contains(algorithm) else {
+            throw refuse("uses an algorithm the provider does not announce (\(algorithm))")
+        }
 
         let kid = header["kid"]?.stringValue
         let info = try await key(named: kid, uri: uri)

@@ -25,7 +25,9 @@ final class OIDCProvider: Sendable {
     }
 
     func metadata() async throws(WebSignInError) -> ProviderMetadata {
-        if let cached = cached.withLock({ $0 }), now().timeIntervalSince(cached.fetched) < 3600 { return cached.metadata }
+        if let cached = cached.withLock({ $0 }), now().timeIntervalSince(cached.fetched) < 3600 {
+            return cached.metadata
+        }
         let url = client.site.wellKnownURL
         let document = try await json("the discovery document", url) { [client] in
             try await client.get(url, authenticated: false)
@@ -63,7 +65,8 @@ final class OIDCProvider: Sendable {
     func userinfo(accessToken: String) async throws(WebSignInError) -> JSONValue? {
         guard let url = try await metadata().userinfoEndpoint else { return nil }
         return try await json("userinfo", url) { [client] in
-            try await client.send("GET", url, headers: [("Authorization", "Bearer \(accessToken)")], authenticated: false)
+            try await client.send(
+                "GET", url, headers: [("Authorization", "Bearer \(accessToken)")], authenticated: false)
         }
     }
 
@@ -83,10 +86,12 @@ final class OIDCProvider: Sendable {
         do {
             response = try await client.post(url, form: form, authenticated: false)
         } catch {
-            throw WebSignInError(.providerUnavailable, "the token endpoint could not be reached: \(Self.summary(error))")
+            throw WebSignInError(
+                .providerUnavailable, "the token endpoint could not be reached: \(Self.summary(error))")
         }
         guard response.isSuccess else {
-            let code = (try? response.json())?["error"]?.stringValue.map(Self.oauthCode) ?? "HTTP \(response.statusCode)"
+            let code =
+                (try? response.json())?["error"]?.stringValue.map(Self.oauthCode) ?? "HTTP \(response.statusCode)"
             switch code {
             case "invalid_client", "unauthorized_client":
                 throw WebSignInError(.configuration, "the provider refused the app's client id or secret (\(code))")
@@ -122,7 +127,9 @@ final class OIDCProvider: Sendable {
 
     /// An OAuth error code as it may be shown: letters, digits and `_` only, at most 64 characters.
     static func oauthCode(_ text: String) -> String {
-        let kept = text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        let kept = text.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
         return String(String.UnicodeScalarView(kept.prefix(64)))
     }
 

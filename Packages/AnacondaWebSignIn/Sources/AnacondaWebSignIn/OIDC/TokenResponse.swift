@@ -19,7 +19,9 @@ struct TokenResponse: Sendable {
         refreshToken = document["refresh_token"]?.stringValue
         idToken = document["id_token"]?.stringValue
         // A number, possibly a JSON float; anything absurd counts as unknown.
-        if let seconds = document["expires_in"]?.doubleValue, seconds.isFinite, seconds >= 0, seconds < 10 * 365 * 86_400 {
+        if let seconds = document["expires_in"]?.doubleValue, seconds.isFinite, seconds >= 0,
+            seconds < 10 * 365 * 86_400
+        {
             expiresIn = Int(seconds)
         } else {
             expiresIn = nil

@@ -7,7 +7,7 @@ final class OpenedSessions: Sendable {
     private let entries = Mutex<[String: WebSession]>([:])
     private let capacity: Int
 
-    init(capacity: Int = 4096) {
+    init(capacity: Int = 1024) {
         self.capacity = capacity
     }
 

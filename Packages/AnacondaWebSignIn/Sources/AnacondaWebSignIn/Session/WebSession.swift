@@ -42,3 +42,19 @@ public struct WebSession: Codable, Sendable, Equatable {
         case expiry = "e"
     }
 }
+
+/// A session printed, dumped or logged shows who, never its tokens.
+extension WebSession: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "WebSession(\(user.email), access token until \(accessTokenExpiry), ends \(expiry))"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "id": id, "user": user, "accessToken": "<redacted>", "refreshToken": "<redacted>",
+                "accessTokenExpiry": accessTokenExpiry, "expiry": expiry,
+            ])
+    }
+}

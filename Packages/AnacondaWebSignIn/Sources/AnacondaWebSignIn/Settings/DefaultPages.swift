@@ -31,17 +31,18 @@ public enum DefaultPages {
 
 /// Escaping for HTML text and attribute values.
 public enum HTML {
+    /// Escapes per Unicode scalar: a `"` followed by a combining mark is one `Character` but still a quote.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

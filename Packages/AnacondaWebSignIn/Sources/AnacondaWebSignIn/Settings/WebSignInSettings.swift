@@ -33,6 +33,8 @@ public struct WebSignInSettings: Sendable {
     public var loggedOutPage: @Sendable () -> String = DefaultPages.loggedOut
     /// The configured site's name (`nil`: the default site, as the CLI chooses it).
     public var site: String?
+    /// Accept a site with `ssl_verify = false` (anyone between the app and the provider could forge sign-ins).
+    public var allowsUnverifiedTLS = false
 
     public init() {}
 
@@ -46,16 +48,15 @@ public struct WebSignInSettings: Sendable {
         }
     }
 
-    /// The callback route: the redirect URL's path.
+    /// The callback route: the redirect URL's path, as the browser will send it (percent-encoded).
     public var callbackPath: String {
-        guard let url = URL(string: redirectURL), !url.path.isEmpty else { return "/" }
-        return url.path
+        URLComponents(string: redirectURL).map(\.percentEncodedPath) ?? ""
     }
 
-    /// Cookies carry `Secure` when the app is served over HTTPS.
+    /// Cookies carry `Secure` (and the `__Host-` prefix) when the app is served over HTTPS.
     public var usesSecureCookies: Bool { redirectURL.lowercased().hasPrefix("https://") }
 
-    /// Checks what a sign-in cannot work without.
+    /// Checks what a sign-in cannot work without, and what would make it unsafe.
     public func validate() throws(WebSignInError) {
         func fail(_ message: String) -> WebSignInError { WebSignInError(.configuration, message) }
         if clientID.isEmpty { throw fail("no client id: set ANACONDA_WEB_CLIENT_ID") }
@@ -64,11 +65,21 @@ public struct WebSignInSettings: Sendable {
         if cookieSecrets.contains(where: { $0.utf8.count < 32 }) {
             throw fail("a cookie secret is shorter than 32 characters (ANACONDA_WEB_COOKIE_SECRET)")
         }
-        guard let url = URL(string: redirectURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            url.host != nil
+        guard let url = URLComponents(string: redirectURL), let scheme = url.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty
         else { throw fail("the redirect URL \(redirectURL) is not an http(s) URL (ANACONDA_WEB_REDIRECT_URL)") }
-        for (name, path) in [("login", loginPath), ("logout", logoutPath)] where !path.hasPrefix("/") {
-            throw fail("the \(name) path \(path) does not start with /")
+        if scheme == "http", !["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased()) {
+            throw fail("the redirect URL \(redirectURL) must be https (plain http only for localhost)")
+        }
+        let routes = [("login", loginPath), ("logout", logoutPath), ("callback", callbackPath)]
+        for (name, path) in routes where !path.hasPrefix("/") || path == "/" {
+            throw fail("the \(name) path \(path.isEmpty ? "(empty)" : path) must be a path other than /")
+        }
+        if Set(routes.map(\.1)).count != routes.count {
+            throw fail("the login, logout and callback paths must differ (\(routes.map(\.1).joined(separator: ", ")))")
+        }
+        if !(Duration.seconds(60)...Duration.seconds(90 * 86_400)).contains(sessionLifetime) {
+            throw fail("the session lifetime must be from a minute to 90 days")
         }
         if !scopes.contains("openid") { throw fail("the scopes must include openid") }
     }
@@ -93,14 +104,18 @@ public struct WebSignInKnob: Sendable {
         .init(variable: "ANACONDA_WEB_CLIENT_ID", panelVariable: "PANEL_OAUTH_KEY", summary: "OAuth client id") {
             value, _, settings in settings.clientID = value
         },
-        .init(variable: "ANACONDA_WEB_CLIENT_SECRET", panelVariable: "PANEL_OAUTH_SECRET", summary: "OAuth client secret") {
+        .init(
+            variable: "ANACONDA_WEB_CLIENT_SECRET", panelVariable: "PANEL_OAUTH_SECRET", summary: "OAuth client secret"
+        ) {
             value, _, settings in settings.clientSecret = value
         },
         .init(
             variable: "ANACONDA_WEB_COOKIE_SECRET", panelVariable: "PANEL_COOKIE_SECRET",
             summary: "cookie secrets, comma-separated, newest first (rotation)"
         ) { value, _, settings in
-            settings.cookieSecrets = value.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            settings.cookieSecrets = value.split(separator: ",").map { String($0).trimmingWhitespace() }.filter {
+                !$0.isEmpty
+            }
         },
         .init(
             variable: "ANACONDA_WEB_REDIRECT_URL", panelVariable: "PANEL_OAUTH_REDIRECT_URI",
@@ -149,14 +164,22 @@ public struct WebSignInKnob: Sendable {
             settings.errorPage = { error in template.replacing("{{message}}", with: HTML.escape(error.message)) }
         },
         .init(
-            variable: "ANACONDA_WEB_LOGGED_OUT_PAGE", panelVariable: nil, summary: "an HTML file shown after signing out"
+            variable: "ANACONDA_WEB_LOGGED_OUT_PAGE", panelVariable: nil,
+            summary: "an HTML file shown after signing out"
         ) { value, name, settings throws(WebSignInError) in
             let page = try pageFile(value, name)
             settings.loggedOutPage = { page }
         },
-        .init(variable: "ANACONDA_WEB_SITE", panelVariable: nil, summary: "the configured site to use (default: the default site)") {
+        .init(
+            variable: "ANACONDA_WEB_SITE", panelVariable: nil,
+            summary: "the configured site to use (default: the default site)"
+        ) {
             value, _, settings in settings.site = value
         },
+        .init(
+            variable: "ANACONDA_WEB_ALLOW_UNVERIFIED_TLS", panelVariable: nil,
+            summary: "accept a site with `ssl_verify = false` (default false: refused)"
+        ) { value, name, settings throws(WebSignInError) in settings.allowsUnverifiedTLS = try boolean(value, name) },
     ]
 
     private static func boolean(_ value: String, _ name: String) throws(WebSignInError) -> Bool {
@@ -176,5 +199,20 @@ public struct WebSignInKnob: Sendable {
             throw WebSignInError(.configuration, "\(name): \(path) is not a readable file")
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Settings printed or dumped never show the client secret or the cookie secrets.
+extension WebSignInSettings: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "clientID": clientID, "clientSecret": "<redacted>",
+                "cookieSecrets": "<\(cookieSecrets.count) redacted>",
+                "redirectURL": redirectURL, "refreshTokens": refreshTokens, "isOptional": isOptional,
+                "sessionLifetime": sessionLifetime, "loginPath": loginPath, "logoutPath": logoutPath, "scopes": scopes,
+                "site": site as Any, "allowsUnverifiedTLS": allowsUnverifiedTLS,
+            ])
     }
 }
