@@ -86,7 +86,10 @@ let package = Package(
             ]),
         // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
         // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
-        .testTarget(name: "EndToEndTests", dependencies: [pluginAPI, "CPseudoTerminal"], exclude: ["Fixtures"]),
+        // InProcess/: Host.run with the auth plugin in the same process (no dlopen), against the real local server.
+        .testTarget(
+            name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal"],
+            exclude: ["Fixtures"]),
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
         // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.
         // It links the HTTP transport, which also makes `swift build` build libAnacondaHTTPTransport.so: nothing

@@ -18,7 +18,9 @@ public final class Host {
         self.options = options
         self.catalog = catalog
         self.logger = logger
-        self.loader = PluginLoader(logger: logger, executableDirectory: Paths.parent(of: invocation.executablePath))
+        self.loader = PluginLoader(
+            logger: logger, executableDirectory: Paths.parent(of: invocation.executablePath),
+            inProcess: invocation.plugins)
     }
 
     /// Runs one invocation and returns its exit status.
@@ -125,7 +127,9 @@ public final class Host {
             terminal: terminal,
             site: site,
             isVerbose: options.isVerbose,
-            logger: logger)
+            logger: logger,
+            clock: invocation.clock,
+            services: invocation.services)
     }
 
     /// Runs a plugin command inside the shared error handler; an authentication error may lead to a login and

@@ -12,6 +12,13 @@ public struct HostInvocation: Sendable {
     public var workingDirectory: String
     /// The terminal.
     public var terminal: any Terminal
+    /// The clocks commands see.
+    public var clock: PluginClock
+    /// Stand-ins for the services commands use (the network stack, the browser, the system keyring).
+    public var services: PluginServices
+    /// Plugins already in this process, by their manifest name: used instead of opening their libraries (tests run
+    /// the host and a plugin in one process).
+    public var plugins: [String: any AnacondaPlugin]
 
     /// Creates an invocation.
     public init(
@@ -19,13 +26,19 @@ public struct HostInvocation: Sendable {
         environment: [String: String],
         executablePath: String,
         workingDirectory: String,
-        terminal: any Terminal
+        terminal: any Terminal,
+        clock: PluginClock = .system,
+        services: PluginServices = PluginServices(),
+        plugins: [String: any AnacondaPlugin] = [:]
     ) {
         self.arguments = arguments
         self.environment = environment
         self.executablePath = executablePath
         self.workingDirectory = workingDirectory
         self.terminal = terminal
+        self.clock = clock
+        self.services = services
+        self.plugins = plugins
     }
 
     /// `HOME`, or `/` when it is unset.

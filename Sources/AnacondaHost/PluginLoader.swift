@@ -18,10 +18,13 @@ final class PluginLoader {
     private var loaded: [String: any AnacondaPlugin] = [:]
     private let logger: Logger
     private let executableDirectory: String
+    /// Plugins already in the process, by manifest name (``HostInvocation/plugins``).
+    private let inProcess: [String: any AnacondaPlugin]
 
-    init(logger: Logger, executableDirectory: String) {
+    init(logger: Logger, executableDirectory: String, inProcess: [String: any AnacondaPlugin] = [:]) {
         self.logger = logger
         self.executableDirectory = executableDirectory
+        self.inProcess = inProcess
     }
 
     /// Where the host's own shared libraries are, for a plugin that needs one of them (e.g. `libAnacondaAuth.so`)
@@ -34,6 +37,7 @@ final class PluginLoader {
 
     /// The plugin object of `plugin`, loading its library on first use.
     func load(_ plugin: InstalledPlugin) throws(PluginLoadError) -> any AnacondaPlugin {
+        if let object = inProcess[plugin.name] { return object }
         let path = plugin.libraryPath
         if let object = loaded[path] { return object }
         let object = try open(plugin, at: path)

@@ -21,7 +21,10 @@ public struct PluginSession: Sendable {
         for warning in resolved.warnings { context.terminal.printError(warning) }
         site = resolved.settings
         let terminal = context.terminal
-        store = TokenStore(site: site, warn: { terminal.printError($0) })
+        let systemKeyring = context.services.systemKeyring
+        store = TokenStore(
+            site: site, warn: { terminal.printError($0) },
+            systemKeyring: { try systemKeyring ?? SecretServiceKeyring() })
         context.logger.debug("Site \(site.site) (\(site.domain)); logins in \(store.keyring.description)")
     }
 
@@ -30,14 +33,15 @@ public struct PluginSession: Sendable {
         let terminal = context.terminal
         return try AnacondaClient(
             site: site, identity: identity, tokenStore: store, environment: context.environment,
-            logger: context.logger, warn: { terminal.printError($0) })
+            logger: context.logger, warn: { terminal.printError($0) },
+            transportFactory: context.services.transportFactory)
     }
 
     /// Logging in and out with `client`, on the context's terminal, browser and clock.
     public func loginService(_ client: AnacondaClient) -> LoginService {
         var service = LoginService(
             client: client, store: store, terminal: context.terminal,
-            browser: SystemBrowserOpener(environment: context.environment))
+            browser: context.services.browser ?? SystemBrowserOpener(environment: context.environment))
         service.clock = context.clock
         return service
     }

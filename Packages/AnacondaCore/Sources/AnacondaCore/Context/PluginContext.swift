@@ -17,6 +17,8 @@ public struct PluginContext: Sendable {
     public var logger: Logger
     /// The clocks and sleeping (tests pass a clock that advances when slept on).
     public var clock: PluginClock
+    /// Stand-ins for the network stack, the browser and the system keyring (none: the real ones).
+    public var services: PluginServices
 
     /// Creates a context.
     public init(
@@ -27,7 +29,8 @@ public struct PluginContext: Sendable {
         site: String? = nil,
         isVerbose: Bool = false,
         logger: Logger = Logger(label: "anaconda"),
-        clock: PluginClock = .system
+        clock: PluginClock = .system,
+        services: PluginServices = PluginServices()
     ) {
         self.environment = environment
         self.homeDirectory = homeDirectory
@@ -37,6 +40,7 @@ public struct PluginContext: Sendable {
         self.isVerbose = isVerbose
         self.logger = logger
         self.clock = clock
+        self.services = services
     }
 
     /// The site a command should use, given its own `--at` option: the command's value, else the global one.
