@@ -59,46 +59,8 @@ public struct AnacondaAuthSite: Sendable, Equatable {
 
     /// The value of `field` as `sites show` prints it (`null` when unset; secrets redacted unless `revealSecrets`).
     public func jsonValue(of field: SiteField, revealSecrets: Bool = false) -> JSONValue {
-        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-        func table(_ dictionary: [String: String]?) -> JSONValue {
-            guard let dictionary else { return .null }
-            return .object(dictionary.keys.sorted().map { key in JSONValue.Member(key, .string(dictionary[key]!)) })
-        }
-        if field.isSecret, !revealSecrets {
-            switch field {
-            case .apiKey: return apiKey == nil ? .null : .string("**********")
-            default: return keyring == nil ? .null : .string("**********")
-            }
-        }
-        switch field {
-        case .site: return .string(site)
-        case .preferredTokenStorage: return .string(preferredTokenStorage.rawValue)
-        case .domain: return .string(domain)
-        case .authDomainOverride: return optional(authDomainOverride)
-        case .apiKey: return optional(apiKey)
-        case .keyring:
-            guard let keyring else { return .null }
-            return .object(keyring.keys.sorted().map { key in JSONValue.Member(key, table(keyring[key])) })
-        case .keyringPath: return .string(keyringPath)
-        case .sslVerify: return sslVerify.jsonValue
-        case .extraHeaders: return table(extraHeaders)
-        case .clientID: return .string(clientID)
-        case .redirectURI: return .string(redirectURI)
-        case .openIDConfigPath: return .string(openIDConfigPath)
-        case .oidcRequestHeaders: return table(oidcRequestHeaders)
-        case .loginSuccessPath: return .string(loginSuccessPath)
-        case .loginErrorPath: return .string(loginErrorPath)
-        case .useUnifiedRepoAPIKey: return .bool(useUnifiedRepoAPIKey)
-        case .hashHostname: return .bool(hashHostname)
-        case .proxyServers: return table(proxyServers)
-        case .clientCert: return optional(clientCert)
-        case .clientCertKey: return optional(clientCertKey)
-        case .useDeviceFlow: return .bool(useDeviceFlow)
-        case .envManagerChannel: return .string(envManagerChannel)
-        case .envManagerPackage: return .string(envManagerPackage)
-        case .envManagerVersion: return optional(envManagerVersion)
-        case .apiKeyExpirationDays: return apiKeyExpirationDays.map(JSONValue.integer) ?? .null
-        }
+        let value = SiteSetting.of(field).json(self)
+        return field.isSecret && !revealSecrets && value != .null ? .string("**********") : value
     }
 }
 

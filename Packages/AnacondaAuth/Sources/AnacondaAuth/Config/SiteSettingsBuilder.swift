@@ -25,33 +25,12 @@ struct SiteSettingsBuilder {
     }
 
     private mutating func set(_ field: SiteField, _ value: JSONValue) throws(SiteValueParser.Invalid) {
-        typealias Parse = SiteValueParser
-        switch field {
-        case .site: settings.site = try Parse.string(value)
-        case .preferredTokenStorage: settings.preferredTokenStorage = try Parse.tokenStorage(value)
-        case .domain: settings.domain = try Parse.domain(value)
-        case .authDomainOverride: settings.authDomainOverride = try Parse.domain(value)
-        case .apiKey: settings.apiKey = try Parse.string(value)
-        case .keyring: settings.keyring = try Parse.keyring(value)
-        case .keyringPath: settings.keyringPath = sources.absolutePath(try Parse.string(value))
-        case .sslVerify: settings.sslVerify = try Parse.sslVerify(value, sources: sources)
-        case .extraHeaders: settings.extraHeaders = try Parse.stringTable(value)
-        case .clientID: settings.clientID = try Parse.string(value)
-        case .redirectURI: settings.redirectURI = try Parse.string(value)
-        case .openIDConfigPath: settings.openIDConfigPath = try Parse.string(value)
-        case .oidcRequestHeaders: settings.oidcRequestHeaders = try Parse.stringTable(value)
-        case .loginSuccessPath: settings.loginSuccessPath = try Parse.string(value)
-        case .loginErrorPath: settings.loginErrorPath = try Parse.string(value)
-        case .useUnifiedRepoAPIKey: settings.useUnifiedRepoAPIKey = try Parse.bool(value)
-        case .hashHostname: settings.hashHostname = try Parse.bool(value)
-        case .proxyServers: settings.proxyServers = try Parse.stringTable(value)
-        case .clientCert: settings.clientCert = try Parse.string(value)
-        case .clientCertKey: settings.clientCertKey = try Parse.string(value)
-        case .useDeviceFlow: settings.useDeviceFlow = try Parse.bool(value)
-        case .envManagerChannel: settings.envManagerChannel = try Parse.string(value)
-        case .envManagerPackage: settings.envManagerPackage = try Parse.string(value)
-        case .envManagerVersion: settings.envManagerVersion = try Parse.envManagerVersion(value)
-        case .apiKeyExpirationDays: settings.apiKeyExpirationDays = try Parse.days(value)
+        do {
+            try SiteSetting.of(field).read(&settings, value, sources)
+        } catch let invalid as SiteValueParser.Invalid {
+            throw invalid
+        } catch {
+            throw SiteValueParser.Invalid(message: "\(error)")
         }
     }
 }
