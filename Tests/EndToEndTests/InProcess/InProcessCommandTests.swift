@@ -45,13 +45,11 @@ struct InProcessCommandTests {
         #expect(twice.status != 0 && twice.stderr.contains("--at was specified twice"))
     }
 
-    @Test("slow_down reaches the command's clock through the host: 5 s more per poll, slept in no time")
+    @Test("slow_down reaches the command's clock through the host: 5 s more per poll, on the test clock")
     func slowDown() async throws {
         let anaconda = try InProcessHost(["--auto-approve", "--slow-down", "--interval", "1"])
-        let start = ContinuousClock.now
         #expect(await anaconda.run(["login"]).status == 0)
         #expect(anaconda.clock.sleeps == [.seconds(1), .seconds(6)])
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test("sites add, list, show, modify, remove edit the configuration in place")
