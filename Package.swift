@@ -1,11 +1,20 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+// The manifest has three parts: what ships (the host and the first-party plugins), the local server (test and
+// demo support, with its own dependencies), and the tests and tools.
+//
 // The shared libraries are sibling packages under Packages/, each named after its product and `.dynamic`: the
 // plugin API (and AnacondaCore under it) then exists once per process, shared by the host and every dlopen'd plugin.
 let pluginAPI: Target.Dependency = .product(name: "AnacondaPluginAPI", package: "AnacondaPluginAPI")
 let authLibrary: Target.Dependency = .product(name: "AnacondaAuth", package: "AnacondaAuth")
+let httpTransport: Target.Dependency = .product(name: "AnacondaHTTPTransport", package: "AnacondaHTTPTransport")
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+// Installed as <prefix>/lib/anaconda/plugins/anaconda/lib<Plugin>.so: the shared libraries are in <prefix>/lib,
+// found directly instead of by the host's retry after a failed dlopen.
+let pluginRunPath: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]
+
+// MARK: - What ships: the host and the first-party plugins
 
 let package = Package(
     name: "anaconda",
@@ -20,15 +29,8 @@ let package = Package(
         .package(path: "Packages/AnacondaPluginAPI"),
         .package(path: "Packages/AnacondaAuth"),
         .package(path: "Packages/AnacondaHTTPTransport"),
-        // Sign in with Anaconda for web apps: its unit tests run here (the example app is its own package).
-        .package(path: "Packages/AnacondaWebSignIn"),
         // The token plugin reads and checks `.condarc` with a real YAML parser.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // The local Anaconda server only (never linked into the host, the plugins or the tests).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .executableTarget(
@@ -39,64 +41,76 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../lib"])]
         ),
         .target(name: "AnacondaHost", dependencies: [pluginAPI], swiftSettings: strict),
-        // The local Anaconda server: a library and its executable. Tests run the executable as a process: the
-        // server links its own SwiftNIO, which must not meet the one inside libAnacondaAuth.so in one process.
-        .target(
-            name: "AnacondaLocalServer",
-            dependencies: [
-                pluginAPI,
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ],
-            swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "anaconda-local-server",
-            dependencies: [
-                "AnacondaLocalServer", pluginAPI, .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            swiftSettings: strict),
         .target(
             name: "AuthPlugin", dependencies: [pluginAPI, authLibrary], path: "Plugins/Auth", swiftSettings: strict,
-            // Installed as <prefix>/lib/anaconda/plugins/anaconda/libAnacondaAuthPlugin.so: the shared libraries are in
-            // <prefix>/lib, found directly instead of by the host's retry after a failed dlopen.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
-        // The fuzz targets (`make fuzz` builds them with libFuzzer; `swift build` gives the replay tool).
-        .executableTarget(
-            name: "anaconda-fuzz", dependencies: ["AnacondaHost", "TokenPlugin", pluginAPI, authLibrary],
-            path: "Fuzz/Sources/anaconda-fuzz",
-            swiftSettings: strict),
+            linkerSettings: pluginRunPath),
         .target(
             name: "TokenPlugin",
             dependencies: [pluginAPI, authLibrary, .product(name: "Yams", package: "Yams")], path: "Plugins/Token",
-            swiftSettings: strict,
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath=$ORIGIN/../../.."])]),
-        .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
-        .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
-        .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
-        .testTarget(
-            name: "AnacondaWebSignInTests",
-            dependencies: [
-                authLibrary, .product(name: "AnacondaWebSignIn", package: "AnacondaWebSignIn"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]),
-        // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
-        // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
-        // InProcess/: Host.run with the auth plugin in the same process (no dlopen), against the real local server.
-        .testTarget(
-            name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal"],
-            exclude: ["Fixtures"]),
-        .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
-        // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.
-        // It links the HTTP transport, which also makes `swift build` build libAnacondaHTTPTransport.so: nothing
-        // else links it (libAnacondaAuth.so opens it at run time).
-        .executableTarget(
-            name: "keyring-probe",
-            dependencies: [authLibrary, pluginAPI, .product(name: "AnacondaHTTPTransport", package: "AnacondaHTTPTransport")],
-            path: "Tests/KeyringProbe"),
+            swiftSettings: strict, linkerSettings: pluginRunPath),
     ]
 )
+
+// MARK: - The local Anaconda server (tests, the demos, the benchmarks)
+
+// Never linked into the host, the plugins or the tests: they run `anaconda-local-server` as a process.
+package.dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+]
+package.targets += [
+    .target(
+        name: "AnacondaLocalServer",
+        dependencies: [
+            pluginAPI,
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ],
+        swiftSettings: strict
+    ),
+    .executableTarget(
+        name: "anaconda-local-server",
+        dependencies: [
+            "AnacondaLocalServer", pluginAPI, .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ],
+        swiftSettings: strict),
+]
+
+// MARK: - Tests and tools
+
+// Sign in with Anaconda for web apps: its unit tests run here (the example app is its own package).
+package.dependencies += [.package(path: "Packages/AnacondaWebSignIn")]
+package.targets += [
+    // The fuzz targets (`make fuzz` builds them with libFuzzer; `swift build` gives the replay tool).
+    .executableTarget(
+        name: "anaconda-fuzz", dependencies: ["AnacondaHost", "TokenPlugin", pluginAPI, authLibrary],
+        path: "Fuzz/Sources/anaconda-fuzz",
+        swiftSettings: strict),
+    .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
+    .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
+    .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
+    .testTarget(
+        name: "AnacondaWebSignInTests",
+        dependencies: [
+            authLibrary, .product(name: "AnacondaWebSignIn", package: "AnacondaWebSignIn"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+    // Runs the real `anaconda` binary (and the example plugin package's libraries) end to end.
+    // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
+    // InProcess/: Host.run with the auth plugin in the same process (no dlopen), against the real local server.
+    .testTarget(
+        name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal"],
+        exclude: ["Fixtures"]),
+    .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
+    // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.
+    // It links the HTTP transport, which also makes `swift build` build libAnacondaHTTPTransport.so: nothing
+    // else links it (libAnacondaAuth.so opens it at run time).
+    .executableTarget(
+        name: "keyring-probe", dependencies: [authLibrary, pluginAPI, httpTransport], path: "Tests/KeyringProbe"),
+]
