@@ -94,7 +94,9 @@ package.targets += [
         swiftSettings: strict),
     .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),
     .testTarget(name: "AnacondaHostTests", dependencies: ["AnacondaHost", pluginAPI]),
-    .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI]),
+    .testTarget(name: "AnacondaAuthTests", dependencies: [authLibrary, pluginAPI, "TestSupport"]),
+    // What several test targets use: a test clock, no browser.
+    .target(name: "TestSupport", dependencies: [authLibrary], path: "Tests/TestSupport"),
     .testTarget(
         name: "AnacondaWebSignInTests",
         dependencies: [
@@ -105,7 +107,7 @@ package.targets += [
     // Fixtures/ holds scripts the tests run by path (a fake browser, a CONNECT proxy).
     // InProcess/: Host.run with the auth plugin in the same process (no dlopen), against the real local server.
     .testTarget(
-        name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal"],
+        name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal", "TestSupport"],
         exclude: ["Fixtures"]),
     .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
     // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.

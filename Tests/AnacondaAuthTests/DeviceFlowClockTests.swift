@@ -1,6 +1,7 @@
 import AnacondaCore
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import AnacondaAuth
@@ -31,26 +32,6 @@ final class ScriptedTransport: HTTPTransport, HTTPTransportFactory {
     }
 
     func shutdown() async throws {}
-}
-
-/// A clock that advances only when slept on, and remembers the sleeps: a device flow's minutes in milliseconds.
-final class TestClock: Sendable {
-    let slept = Mutex<[Duration]>([])
-    private let elapsed = Mutex<Duration>(.zero)
-
-    var clock: PluginClock {
-        PluginClock(
-            secondsSince1970: { [self] in 1_800_000_000 + Double(now.components.seconds) },
-            elapsed: { [self] in now },
-            sleep: { [self] duration in advance(by: duration) })
-    }
-
-    private var now: Duration { elapsed.withLock { $0 } }
-
-    private func advance(by duration: Duration) {
-        slept.withLock { $0.append(duration) }
-        elapsed.withLock { $0 += duration }
-    }
 }
 
 @Suite("Device flow in process: a test clock and a scripted transport")
@@ -90,7 +71,7 @@ struct DeviceFlowClockTests {
         let clock = TestClock()
         let token = try await Self.run(transport, clock: clock)
         #expect(token == "at-1")
-        #expect(clock.slept.withLock { $0 } == [.seconds(5), .seconds(10), .seconds(10)])
+        #expect(clock.sleeps == [.seconds(5), .seconds(10), .seconds(10)])
         #expect(transport.requests.withLock { $0 } == ["/device", "/token", "/token", "/token"])
     }
 
@@ -104,7 +85,7 @@ struct DeviceFlowClockTests {
         await #expect(throws: AnacondaError(.deviceFlowTimeout, message: "")) {
             _ = try await Self.run(transport, clock: clock)
         }
-        #expect(clock.slept.withLock { $0 } == [.seconds(5), .seconds(5), .seconds(2)])
+        #expect(clock.sleeps == [.seconds(5), .seconds(5), .seconds(2)])
         #expect(transport.requests.withLock { $0 }.filter { $0 == "/token" }.count == 2)
     }
 
@@ -126,12 +107,6 @@ struct DeviceFlowClockTests {
             }
         }
     }
-}
-
-/// No browser: the flow prints the URL and code only.
-struct NoBrowser: BrowserOpener {
-    var isAvailable: Bool { false }
-    func open(_ url: String) -> Bool { false }
 }
 
 /// A terminal that keeps what is written (not a TTY: no spinner).

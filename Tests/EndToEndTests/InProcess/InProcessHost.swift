@@ -3,6 +3,7 @@ import AnacondaHost
 import AnacondaPluginAPI
 import Foundation
 import Synchronization
+import TestSupport
 
 @testable import AuthPlugin
 
@@ -53,32 +54,4 @@ final class CapturingTerminal: Terminal {
 
     func readLine() -> String? { nil }
     var isInteractive: Bool { false }
-}
-
-/// No browser: logins print their URL and code only.
-struct NoBrowser: BrowserOpener {
-    var isAvailable: Bool { false }
-    func open(_ url: String) -> Bool { false }
-}
-
-/// A clock that advances only when slept on, and remembers the sleeps.
-final class TestClock: Sendable {
-    private let slept = Mutex<[Duration]>([])
-    private let elapsed = Mutex<Duration>(.zero)
-
-    var sleeps: [Duration] { slept.withLock { $0 } }
-
-    var clock: PluginClock {
-        PluginClock(
-            secondsSince1970: { [self] in Date().timeIntervalSince1970 + Double(now.components.seconds) },
-            elapsed: { [self] in now },
-            sleep: { [self] duration in advance(by: duration) })
-    }
-
-    private var now: Duration { elapsed.withLock { $0 } }
-
-    private func advance(by duration: Duration) {
-        slept.withLock { $0.append(duration) }
-        elapsed.withLock { $0 += duration }
-    }
 }
