@@ -11,6 +11,7 @@ REFERENCE := .build-reference
 # to the binary so `swift build` output finds its plugins.
 build:
 	$(SWIFT) build
+	$(SWIFT) build --product AnacondaHTTPTransport
 	cp plugin-manifest.json .build/debug/plugin-manifest.json
 
 # The third-party-style example plugin package (its own package, built against the public products).
@@ -70,6 +71,7 @@ test: example-plugin example-program web-example reference packaging-tools brows
 
 release:
 	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product AnacondaHTTPTransport
 	cp plugin-manifest.json .build/release/plugin-manifest.json
 
 # A self-contained, relocatable prefix (the Swift runtime inside, relative run paths): it runs without a toolchain.

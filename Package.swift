@@ -110,9 +110,10 @@ package.targets += [
         name: "EndToEndTests", dependencies: [pluginAPI, authLibrary, "AnacondaHost", "AuthPlugin", "CPseudoTerminal", "TestSupport"],
         exclude: ["Fixtures"]),
     .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
-    // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs.
-    // It links the HTTP transport, which also makes `swift build` build libAnacondaHTTPTransport.so: nothing
-    // else links it (libAnacondaAuth.so opens it at run time).
+    // Test support: stores and reads logins through TokenStore (storage tests run many at once) and times GETs
+    // with the HTTP transport. Nothing that ships links the transport (libAnacondaAuth.so opens it on the first
+    // request): the Makefile builds its product by name (`swift build --product AnacondaHTTPTransport`), and this
+    // dependency makes a plain `swift build` build it too.
     .executableTarget(
         name: "keyring-probe", dependencies: [authLibrary, pluginAPI, httpTransport], path: "Tests/KeyringProbe"),
 ]
