@@ -89,7 +89,11 @@ package.dependencies += [.package(path: "Packages/AnacondaWebSignIn")]
 package.targets += [
     // The fuzz targets (`make fuzz` builds them with libFuzzer; `swift build` gives the replay tool).
     .executableTarget(
-        name: "anaconda-fuzz", dependencies: ["AnacondaHost", "TokenPlugin", pluginAPI, authLibrary],
+        name: "anaconda-fuzz",
+        dependencies: [
+            "AnacondaHost", "TokenPlugin", pluginAPI, authLibrary,
+            .product(name: "AnacondaWebSignIn", package: "AnacondaWebSignIn"),
+        ],
         path: "Fuzz/Sources/anaconda-fuzz",
         swiftSettings: strict),
     .testTarget(name: "AnacondaPluginAPITests", dependencies: [pluginAPI]),

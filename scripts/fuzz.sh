@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(toml json keyring token manifest dotenv http-date form responses condarc)
+[ ${#targets[@]} -gt 0 ] || targets=(toml json keyring token manifest dotenv http-date form responses condarc web)
 binary=.build-fuzz/debug/anaconda-fuzz
 [ -x "$binary" ] || { echo "fuzz.sh: $binary is missing; run make fuzz-build" >&2; exit 2; }
 failed=0

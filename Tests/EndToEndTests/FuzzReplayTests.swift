@@ -6,7 +6,7 @@ import Testing
 @Suite("fuzz corpora replay")
 struct FuzzReplayTests {
     static let targets = [
-        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc",
+        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc", "web",
     ]
 
     @Test("every seed and regression input runs through its target without a crash", arguments: targets)

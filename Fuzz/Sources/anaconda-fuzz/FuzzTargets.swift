@@ -1,6 +1,7 @@
 @_spi(Fuzzing) import AnacondaAuth
 import AnacondaHost
 import AnacondaPluginAPI
+@_spi(Fuzzing) import AnacondaWebSignIn
 import Glibc
 import TokenPlugin
 
@@ -9,7 +10,7 @@ import TokenPlugin
 /// `ANACONDA_FUZZ_TARGET`; built normally (`swift build`), it replays files: `anaconda-fuzz TARGET FILE|DIR...`.
 enum FuzzTargets {
     static let names = [
-        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc",
+        "toml", "json", "keyring", "token", "manifest", "dotenv", "http-date", "form", "responses", "condarc", "web",
     ]
 
     static func run(_ target: String, _ bytes: [UInt8]) {
@@ -24,6 +25,7 @@ enum FuzzTargets {
         case "form": FuzzEntryPoints.form(bytes)
         case "responses": FuzzEntryPoints.responses(bytes)
         case "condarc": TokenFuzzing.condarc(bytes)
+        case "web": WebFuzzing.input(bytes)
         default: break
         }
     }

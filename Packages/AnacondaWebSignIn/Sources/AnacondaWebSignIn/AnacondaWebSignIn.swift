@@ -57,11 +57,7 @@ public final class AnacondaWebSignIn: Sendable {
             secure: settings.usesSecureCookies)
         flowSealer = CookieSealer(secrets: settings.cookieSecrets, purpose: "sign-in v1")
         flowCookie = (settings.usesSecureCookies ? "__Host-" : "") + "anaconda_signin"
-        csrfKeys = settings.cookieSecrets.map { secret in
-            HKDF<SHA256>.deriveKey(
-                inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), salt: Array("anaconda-web-sign-in".utf8),
-                info: Array("csrf v1".utf8), outputByteCount: 32)
-        }
+        csrfKeys = settings.cookieSecrets.map { CookieSealer.key(from: $0, purpose: "csrf v1") }
         refreshes = RefreshCoordinator(now: now)
     }
 

@@ -13,55 +13,62 @@ public struct RequestCookies: Sendable {
     }
 
     public subscript(_ name: String) -> String? {
-        for header in headers {
-            if let value = Self.value(of: name, in: header) { return value }
+        var name = name
+        return name.withUTF8 { wanted in
+            for header in headers {
+                var found: String?
+                Self.forEachPair(in: header) { bytes, nameRange, valueRange in
+                    guard bytes[nameRange].elementsEqual(wanted) else { return false }
+                    found = Self.text(bytes, valueRange)
+                    return true
+                }
+                if let found { return found }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Every cookie, by name.
     public var values: [String: String] {
         var values: [String: String] = [:]
         for header in headers {
-            Self.forEachPair(in: header) { name, value in
-                let key = String(Substring(name))
-                if values[key] == nil { values[key] = Self.unquoted(value) }
+            Self.forEachPair(in: header) { bytes, nameRange, valueRange in
+                let name = Self.text(bytes, nameRange)
+                if values[name] == nil { values[name] = Self.text(bytes, valueRange) }
                 return false
             }
         }
         return values
     }
 
-    /// The value of the first `name=value` pair in `header`: a scan of its bytes (this runs on every request).
-    private static func value(of name: String, in header: String) -> String? {
+    /// Calls `body` with each `name=value` pair of `header` (the ranges trimmed of spaces and tabs, the value's
+    /// quotes removed; pairs without `=` or a name skipped) until it returns true. A scan of the header's bytes:
+    /// this runs on every request.
+    private static func forEachPair(
+        in header: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Range<Int>) -> Bool
+    ) {
         var header = header
-        var name = name
-        return header.withUTF8 { bytes in
-            name.withUTF8 { wanted in
-                var index = 0
-                while index < bytes.count {
-                    let pairStart = index
-                    var equals: Int?
-                    while index < bytes.count, bytes[index] != UInt8(ascii: ";") {
-                        if equals == nil, bytes[index] == UInt8(ascii: "=") { equals = index }
-                        index += 1
-                    }
-                    let pairEnd = index
+        header.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let pairStart = index
+                var equals: Int?
+                while index < bytes.count, bytes[index] != UInt8(ascii: ";") {
+                    if equals == nil, bytes[index] == UInt8(ascii: "=") { equals = index }
                     index += 1
-                    guard let equals else { continue }
-                    let nameRange = trimmed(bytes, pairStart, equals)
-                    guard nameRange.count == wanted.count, !wanted.isEmpty,
-                        zip(bytes[nameRange], wanted).allSatisfy({ $0 == $1 })
-                    else { continue }
-                    var valueRange = trimmed(bytes, equals + 1, pairEnd)
-                    if valueRange.count >= 2, bytes[valueRange.lowerBound] == UInt8(ascii: "\""),
-                        bytes[valueRange.upperBound - 1] == UInt8(ascii: "\"")
-                    {
-                        valueRange = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
-                    }
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueRange]), as: UTF8.self)
                 }
-                return nil
+                let pairEnd = index
+                index += 1
+                guard let equals else { continue }
+                let nameRange = trimmed(bytes, pairStart, equals)
+                guard !nameRange.isEmpty else { continue }
+                var valueRange = trimmed(bytes, equals + 1, pairEnd)
+                if valueRange.count >= 2, bytes[valueRange.lowerBound] == UInt8(ascii: "\""),
+                    bytes[valueRange.upperBound - 1] == UInt8(ascii: "\"")
+                {
+                    valueRange = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
+                }
+                if body(bytes, nameRange, valueRange) { return }
             }
         }
     }
@@ -74,31 +81,8 @@ public struct RequestCookies: Sendable {
         return start..<end
     }
 
-    /// Calls `body` with each `name=value` pair's trimmed name and value until it returns true.
-    private static func forEachPair(
-        in header: String, _ body: (Substring.UTF8View, Substring.UTF8View) -> Bool
-    ) {
-        let text = Substring(header)
-        for pair in text.utf8.split(separator: UInt8(ascii: ";")) {
-            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            let name = trimmed(pair[..<equals])
-            guard !name.isEmpty else { continue }
-            if body(name, trimmed(pair[pair.index(after: equals)...])) { return }
-        }
-    }
-
-    private static func trimmed(_ text: Substring.UTF8View) -> Substring.UTF8View {
-        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let start = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return text[text.endIndex...] }
-        return text[start...last]
-    }
-
-    private static func unquoted(_ value: Substring.UTF8View) -> String {
-        if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
-            return String(Substring(value.dropFirst().dropLast()))
-        }
-        return String(Substring(value))
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
 

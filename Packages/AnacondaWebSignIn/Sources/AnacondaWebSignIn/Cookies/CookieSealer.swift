@@ -11,11 +11,14 @@ struct CookieSealer: Sendable {
     private static let version = "v1"
 
     init(secrets: [String], purpose: String) {
-        keys = secrets.map { secret in
-            HKDF<SHA256>.deriveKey(
-                inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), salt: Array("anaconda-web-sign-in".utf8),
-                info: Array(purpose.utf8), outputByteCount: 32)
-        }
+        keys = secrets.map { Self.key(from: $0, purpose: purpose) }
+    }
+
+    /// The 256-bit key for `purpose` derived from a cookie secret (HKDF-SHA256): each use of the secret has its own.
+    static func key(from secret: String, purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), salt: Array("anaconda-web-sign-in".utf8),
+            info: Array(purpose.utf8), outputByteCount: 32)
     }
 
     private static func isBase64URL(_ byte: UInt8) -> Bool {

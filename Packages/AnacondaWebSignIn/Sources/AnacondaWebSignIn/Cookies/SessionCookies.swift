@@ -51,8 +51,8 @@ struct SessionCookies: Sendable {
     }
 
     /// The session the request's cookies carry, or `nil` when there is none or it does not open.
-    func session(in cookies: RequestCookies, cache: OpenedSessions? = nil) -> WebSession? {
-        joined(cookies).flatMap { session(sealed: $0, cache: cache) }
+    func session(in cookies: RequestCookies) -> WebSession? {
+        joined(cookies).flatMap { session(sealed: $0) }
     }
 
     /// The session sealed in `sealed` (the chunks joined), or `nil` when it does not open.

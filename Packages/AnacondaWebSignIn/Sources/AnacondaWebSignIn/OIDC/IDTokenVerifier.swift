@@ -97,32 +97,35 @@ actor IDTokenVerifier {
         } catch {
             throw WebSignInError(.providerUnavailable, "the provider's keys (jwks_uri) could not be fetched")
         }
-        guard let document = try? JSONValue.parse(body), case .array(let entries)? = document["keys"] else {
-            throw WebSignInError(.providerUnavailable, "the provider's keys (jwks_uri) are not a JWKS document")
-        }
         let fresh = JWTKeyCollection()
         var infos: [String: KeyInfo] = [:]
-        for entry in entries {
-            // Only signing keys with an id; each one parsed by jwt-kit on its own, so one odd key spoils nothing.
-            guard let kid = entry["kid"]?.stringValue, let type = entry["kty"]?.stringValue,
-                entry["use"]?.stringValue ?? "sig" == "sig",
-                let jwk = try? JSONDecoder().decode(JWK.self, from: Data(JSONWriter.compact.string(entry).utf8))
-            else { continue }
-            guard (try? await fresh.add(jwk: jwk, isDefault: false)) != nil else { continue }
-            infos[kid] = KeyInfo(type: type, algorithm: entry["alg"]?.stringValue)
+        let published = try Self.signingKeys(inJWKS: body)
+        for key in published {
+            // A token without `kid` is checked against the only key (its default).
+            guard (try? await fresh.add(jwk: key.jwk, isDefault: published.count == 1)) != nil else { continue }
+            infos[key.kid] = key.info
         }
         guard !infos.isEmpty else {
             throw WebSignInError(.providerUnavailable, "the provider publishes no usable signing key")
         }
-        if infos.count == 1, let only = entries.first(where: { $0["kid"]?.stringValue == infos.keys.first }),
-            let jwk = try? JSONDecoder().decode(JWK.self, from: Data(JSONWriter.compact.string(only).utf8))
-        {
-            // A token without `kid` is checked against the only key.
-            _ = try? await fresh.add(jwk: jwk, isDefault: true)
-        }
         collection = fresh
         keys = infos
         fetchedAt = now()
+    }
+
+    /// The signing keys of a JWKS document: those with an id and a type, for signatures (`use` absent or `sig`),
+    /// each parsed by jwt-kit on its own so one odd key spoils nothing.
+    static func signingKeys(inJWKS body: [UInt8]) throws(WebSignInError) -> [(kid: String, jwk: JWK, info: KeyInfo)] {
+        guard let document = try? JSONValue.parse(body), case .array(let entries)? = document["keys"] else {
+            throw WebSignInError(.providerUnavailable, "the provider's keys (jwks_uri) are not a JWKS document")
+        }
+        return entries.compactMap { entry in
+            guard let kid = entry["kid"]?.stringValue, let type = entry["kty"]?.stringValue,
+                entry["use"]?.stringValue ?? "sig" == "sig",
+                let jwk = try? JSONDecoder().decode(JWK.self, from: Data(JSONWriter.compact.string(entry).utf8))
+            else { return nil }
+            return (kid, jwk, KeyInfo(type: type, algorithm: entry["alg"]?.stringValue))
+        }
     }
 
     static func keyType(for algorithm: String) -> String {
